@@ -1,0 +1,72 @@
+// ESLint for the whole repository (run from the repository root: `npm run lint`).
+// The layer rules below are ARCHITECTURE.md §2 as code: a wrong import fails CI.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http',
+  'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls',
+  'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+const noNode = [
+  { regex: '^node:', message: 'This layer must not use Node built-ins (ARCHITECTURE.md §2).' },
+  { regex: `^(${nodeBuiltins.join('|')})$`, message: 'This layer must not use Node built-ins (ARCHITECTURE.md §2).' },
+];
+const noElectron = [{ regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import Electron.' }];
+const noReact = [{ regex: '^react(-dom)?(/|$)', message: 'shared/ must not depend on React.' }];
+const intoFolder = (folders, message) => ({ regex: `^(\\.\\./)+(${folders})(/|$)`, message });
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'release/**', 'test/.artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(...noNode, ...noElectron, ...noReact, intoFolder('electron|renderer|test', 'shared/ imports only itself and pure npm libraries.')),
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(...noNode, ...noElectron, intoFolder('electron|test', 'renderer/ reaches the main side only through shared/api and api/client.ts.')),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: restrict(...noElectron, intoFolder('renderer', 'electron/ must never import the renderer.')),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict(
+      { regex: '^\\.\\./(services|main|web|cli)(/|$)', message: 'The preload imports only electron and shared/api.' },
+      { regex: '^(\\.\\./)+shared/(?!api/)', message: 'The preload imports only electron and shared/api.' },
+      intoFolder('renderer', 'electron/ must never import the renderer.'),
+    ),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: restrict(intoFolder('renderer', 'electron/ must never import the renderer.')),
+  },
+  {
+    files: ['electron/**/*.{js,mjs}', 'test/**/*.{ts,mjs}', 'renderer/vite.config.ts', '.config/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

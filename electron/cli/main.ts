@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appPaths } from '../services/app-paths';
+import { openSift } from '../services/container';
+import { runCli } from './run-cli';
+
+const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
+const exitCode = await runCli(process.argv.slice(2), {
+  defaultLibraryFolder: paths.defaultLibraryFolder,
+  openSift: (libraryFolder) => openSift({ libraryFolder, resourcesFolder: paths.resourcesFolder }),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+process.exitCode = exitCode;

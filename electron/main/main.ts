@@ -1,0 +1,154 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
+import { eventNames, ipcEventChannel } from '../../shared/api/contract';
+import { openSift, type NativeDialogs, type Sift } from '../services/container';
+import { appPaths } from '../services/app-paths';
+import { mimeTypeFor, resolveBundleRequest } from './app-protocol';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  decideNavigation,
+  decideWindowOpen,
+  isPermissionAllowed,
+  isSafeExternalUrl,
+  secureWebPreferences,
+} from './security';
+
+// The Electron shell: it wires Electron's hooks to the policy in security.ts and to the services
+// built by openSift. Everything it decides is in modules that are unit-tested without Electron.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const paths = appPaths(app.isPackaged ? app.getAppPath() : __dirname, app.getPath('userData'));
+
+function libraryFromArguments(): string | undefined {
+  try {
+    const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { library: { type: 'string' } }, strict: false });
+    return typeof values.library === 'string' ? path.resolve(values.library) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function nativeDialogs(getWindow: () => BrowserWindow | undefined): NativeDialogs {
+  return {
+    async chooseLibraryFolder() {
+      const window = getWindow();
+      const options = { title: 'Open Library', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    async saveTextFile(suggestedName, content) {
+      const window = getWindow();
+      const options = { defaultPath: suggestedName, filters: [{ name: 'Markdown', extensions: ['md'] }] };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return undefined;
+      await writeFile(result.filePath, content, 'utf8');
+      return result.filePath;
+    },
+  };
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 560,
+    title: 'Sift',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('will-navigate', (event, url) => {
+    const decision = decideNavigation(url);
+    if (decision.allow) return;
+    event.preventDefault();
+    if (decision.openExternally) void shell.openExternal(url);
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    const decision = decideWindowOpen(url);
+    if (decision.openExternally && isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: decision.action };
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveBundleRequest(request.url, paths.rendererFolder);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      return new Response(await readFile(file), {
+        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': contentSecurityPolicy },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  let mainWindow: BrowserWindow | undefined;
+  let sift: Sift;
+  try {
+    sift = await openSift({
+      libraryFolder: libraryFromArguments() ?? paths.defaultLibraryFolder,
+      resourcesFolder: paths.resourcesFolder,
+      dialogs: nativeDialogs(() => mainWindow),
+      log: (message, error) => console.error(message, error),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Sift cannot start', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(ipcMain, sift.dispatch);
+  sift.subscribe((event, payload) => {
+    if (eventNames.includes(event)) mainWindow?.webContents.send(ipcEventChannel(event), payload);
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        openLibrary: () => void sift.dispatch('library.chooseAndOpen', {}),
+        openDataFolder: () => void shell.openPath(sift.store.folder),
+      }),
+    ),
+  );
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    void sift.close();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void start();
+}

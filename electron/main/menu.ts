@@ -1,0 +1,40 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  platform: NodeJS.Platform;
+  openLibrary: () => void;
+  openDataFolder: () => void;
+}
+
+/** The application menu as data, so its shape is tested without Electron. */
+export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+  const isMac = actions.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: actions.openLibrary },
+        { label: 'Show Library Folder', click: actions.openDataFolder },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  if (isMac) template.unshift({ role: 'appMenu' });
+  return template;
+}

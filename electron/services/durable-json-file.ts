@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, rename, unlink, stat, chmod } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { stableStringify } from './stable-stringify';
+
+/** Why a library file could not be read: shown to the user, who can then open another library. */
+export class LibraryLoadError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'LibraryLoadError';
+  }
+}
+
+/** The line and column of a character offset, for "Unexpected token at line 3, column 7" messages. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Where the JSON breaks. Node 20's JSON.parse often names no position ("Unexpected end of JSON
+ * input"), so the failing text is re-scanned with VS Code's JSON scanner, which reports an offset.
+ */
+function describeParseError(text: string): string {
+  if (text.trim() === '') return 'The file is empty';
+  const errors: ParseError[] = [];
+  parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return 'The text is not valid JSON';
+  const { line, column } = lineAndColumn(text, first.offset);
+  const problem = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)} at line ${line}, column ${column}`;
+}
+
+export interface DurableJsonFileOptions<T> {
+  schema: z.ZodType<T>;
+  /** Checked before the schema so that a file from a newer Sift is refused with a clear message. */
+  checkVersion?: (raw: unknown) => string | undefined;
+}
+
+/**
+ * A lowdb adapter that validates on read and writes atomically and durably: the text goes to a
+ * unique temp file in the same folder, which is fsync'd, then renamed over the library, and then
+ * the folder is fsync'd so the rename itself survives a power cut. lowdb's own writer (steno) skips
+ * both fsyncs, which left the library empty in every simulated power cut measured here.
+ *
+ * A missing file reads as `null` (lowdb then uses its defaults); a file that does not parse or
+ * validate throws LibraryLoadError and is never written over by this adapter's owner.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly filePath: string,
+    private readonly options: DurableJsonFileOptions<T>,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new LibraryLoadError(`Cannot read ${path.basename(this.filePath)}`, (error as Error).message);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new LibraryLoadError(`${path.basename(this.filePath)} is not valid JSON`, describeParseError(text));
+    }
+    const versionProblem = this.options.checkVersion?.(raw);
+    if (versionProblem) throw new LibraryLoadError(versionProblem);
+    const parsed = this.options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 5)
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('\n');
+      throw new LibraryLoadError(`${path.basename(this.filePath)} does not match the library format`, issues);
+    }
+    return parsed.data;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.filePath, stableStringify(data));
+  }
+}
+
+/** temp file → fsync → rename → fsync folder; the previous file is intact until the rename. */
+export async function writeFileDurably(filePath: string, text: string): Promise<void> {
+  const folder = path.dirname(filePath);
+  const tempPath = path.join(folder, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const previousMode = await stat(filePath).then(
+    (stats) => stats.mode & 0o7777,
+    () => undefined,
+  );
+  const handle = await open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, previousMode ?? 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    // Replacing the file must not widen or narrow who may read it.
+    if (previousMode !== undefined) await chmod(tempPath, previousMode);
+    await rename(tempPath, filePath);
+  } catch (error) {
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await fsyncFolder(folder);
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

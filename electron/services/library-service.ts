@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import type { LibraryInfo, PaperChanges, TagSummary } from '../../shared/api/contract';
+import { librarySchema, type Library, type Note, type Paper } from '../../shared/model/library';
+import { reviewTableMarkdown } from '../../shared/export/markdown-table';
+import type { ReviewColumnId } from '../../shared/export/review-columns';
+import { ApiFailure } from './api-failure';
+import type { LibraryStore } from './library-store';
+
+export interface LibraryServiceDeps {
+  store: LibraryStore;
+  /** The sample library shipped in resources/. */
+  sampleLibraryPath: string;
+  now: () => Date;
+  newId: () => string;
+  /** Told after every change that reached the disk. */
+  onChanged: (reason: string, paperIds?: string[]) => void;
+}
+
+/** Papers, tags and notes: every change a user makes to the library's content. */
+export class LibraryService {
+  constructor(private readonly deps: LibraryServiceDeps) {}
+
+  private get store(): LibraryStore {
+    return this.deps.store;
+  }
+
+  private timestamp(): string {
+    return this.deps.now().toISOString();
+  }
+
+  info(canChooseLibrary: boolean): LibraryInfo {
+    const { state } = this.store;
+    return {
+      path: this.store.folder,
+      state: state.kind,
+      paperCount: this.store.data.papers.length,
+      ...(state.kind === 'failed' ? { error: { message: state.message, ...(state.detail ? { detail: state.detail } : {}) } } : {}),
+      isEmpty: state.kind === 'ready' && this.store.data.papers.length === 0,
+      canChooseLibrary,
+    };
+  }
+
+  list(): { papers: Paper[]; tags: TagSummary[] } {
+    const { papers, tags } = this.store.data;
+    const counts = new Map<string, number>();
+    for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    const colors = new Map(tags.map((tag) => [tag.name, tag.color]));
+    const summaries = [...counts]
+      .map(([name, count]) => {
+        const color = colors.get(name);
+        return color ? { name, color, count } : { name, count };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { papers: [...papers], tags: summaries };
+  }
+
+  async openSample(): Promise<{ added: number }> {
+    if (this.store.data.papers.length > 0) {
+      throw new ApiFailure('invalid-input', 'The sample library can only be opened into an empty library');
+    }
+    const sample = librarySchema.parse(JSON.parse(await readFile(this.deps.sampleLibraryPath, 'utf8')));
+    const now = this.timestamp();
+    const papers = sample.papers.map((paper) => ({ ...paper, id: this.deps.newId(), addedAt: now, updatedAt: now }));
+    await this.store.mutate((library) => {
+      library.papers.push(...papers);
+      for (const tag of sample.tags) if (!library.tags.some((t) => t.name === tag.name)) library.tags.push(tag);
+    });
+    this.deps.onChanged('sample-opened');
+    return { added: papers.length };
+  }
+
+  private paper(library: Readonly<Library>, id: string): Paper {
+    const paper = library.papers.find((candidate) => candidate.id === id);
+    if (!paper) throw new ApiFailure('not-found', `No paper with id "${id}" in this library`);
+    return paper;
+  }
+
+  async updatePaper(id: string, changes: PaperChanges): Promise<{ paper: Paper }> {
+    this.paper(this.store.data, id);
+    const paper = await this.store.mutate((library) => {
+      const target = this.paper(library, id);
+      for (const [key, value] of Object.entries(changes) as Array<[keyof PaperChanges, unknown]>) {
+        // An empty value clears an optional field instead of storing "" or null.
+        if (value === null || value === '') delete (target as Partial<Paper>)[key];
+        else Object.assign(target, { [key]: value });
+      }
+      target.updatedAt = this.timestamp();
+      return structuredClone(target);
+    });
+    this.deps.onChanged('paper-updated', [id]);
+    return { paper };
+  }
+
+  async setTag(paperIds: readonly string[], tag: string, present: boolean): Promise<{ changed: number }> {
+    const wanted = new Set(paperIds);
+    const missing = [...wanted].filter((id) => !this.store.data.papers.some((paper) => paper.id === id));
+    if (missing.length > 0) throw new ApiFailure('not-found', `No paper with id "${missing[0]}" in this library`);
+    const changedIds = await this.store.mutate((library) => {
+      const now = this.timestamp();
+      const changed: string[] = [];
+      for (const paper of library.papers) {
+        if (!wanted.has(paper.id) || paper.tags.includes(tag) === present) continue;
+        paper.tags = present ? [...paper.tags, tag] : paper.tags.filter((name) => name !== tag);
+        paper.updatedAt = now;
+        changed.push(paper.id);
+      }
+      return changed;
+    });
+    if (changedIds.length > 0) this.deps.onChanged(present ? 'tag-added' : 'tag-removed', changedIds);
+    return { changed: changedIds.length };
+  }
+
+  async addNote(paperId: string, body: string): Promise<{ note: Note }> {
+    this.paper(this.store.data, paperId);
+    const note = await this.store.mutate((library) => {
+      const now = this.timestamp();
+      const created: Note = { id: this.deps.newId(), body, createdAt: now, updatedAt: now };
+      const paper = this.paper(library, paperId);
+      paper.notes.push(created);
+      paper.updatedAt = now;
+      return { ...created };
+    });
+    this.deps.onChanged('note-added', [paperId]);
+    return { note };
+  }
+
+  private note(paper: Paper, noteId: string): Note {
+    const note = paper.notes.find((candidate) => candidate.id === noteId);
+    if (!note) throw new ApiFailure('not-found', `No note with id "${noteId}" on this paper`);
+    return note;
+  }
+
+  async updateNote(paperId: string, noteId: string, body: string): Promise<{ note: Note }> {
+    this.note(this.paper(this.store.data, paperId), noteId);
+    const note = await this.store.mutate((library) => {
+      const paper = this.paper(library, paperId);
+      const target = this.note(paper, noteId);
+      target.body = body;
+      target.updatedAt = this.timestamp();
+      paper.updatedAt = target.updatedAt;
+      return { ...target };
+    });
+    this.deps.onChanged('note-updated', [paperId]);
+    return { note };
+  }
+
+  async deleteNote(paperId: string, noteId: string): Promise<{ deleted: boolean }> {
+    this.note(this.paper(this.store.data, paperId), noteId);
+    await this.store.mutate((library) => {
+      const paper = this.paper(library, paperId);
+      paper.notes = paper.notes.filter((note) => note.id !== noteId);
+      paper.updatedAt = this.timestamp();
+    });
+    this.deps.onChanged('note-deleted', [paperId]);
+    return { deleted: true };
+  }
+
+  exportMarkdown(paperIds: readonly string[], columns?: readonly ReviewColumnId[]): { markdown: string; rows: number } {
+    const byId = new Map(this.store.data.papers.map((paper) => [paper.id, paper]));
+    const papers = paperIds.map((id) => {
+      const paper = byId.get(id);
+      if (!paper) throw new ApiFailure('not-found', `No paper with id "${id}" in this library`);
+      return paper;
+    });
+    return { markdown: reviewTableMarkdown(papers, columns), rows: papers.length };
+  }
+}

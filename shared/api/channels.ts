@@ -1,0 +1,35 @@
+/**
+ * Method and event names, kept apart from the zod schemas so that the sandboxed preload can
+ * build `window.sift` without bundling zod. `contract.ts` is typed against this list, so the
+ * compiler fails if the two ever differ.
+ */
+export const methodNames = [
+  'library.info',
+  'library.openSample',
+  'library.chooseAndOpen',
+  'papers.list',
+  'papers.update',
+  'tags.add',
+  'tags.remove',
+  'notes.add',
+  'notes.update',
+  'notes.delete',
+  'export.markdown',
+  'export.save',
+] as const;
+export type MethodName = (typeof methodNames)[number];
+
+export const eventNames = ['library.changed'] as const;
+export type EventName = (typeof eventNames)[number];
+
+/** One IPC channel per method; never a generic pass-through. */
+export function ipcChannel(method: MethodName): string {
+  return `sift:${method}`;
+}
+export function ipcEventChannel(event: EventName): string {
+  return `sift-event:${event}`;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return (methodNames as readonly string[]).includes(name);
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import {
+  noteSchema,
+  paperSchema,
+  readStatuses,
+  tagNameSchema,
+  tagSchema,
+  paperTypes,
+  authorSchema,
+} from '../model/library';
+import { reviewColumnIds } from '../export/review-columns';
+import type { EventName, MethodName } from './channels';
+
+export { eventNames, ipcChannel, ipcEventChannel, isMethodName, methodNames } from './channels';
+export type { EventName, MethodName } from './channels';
+
+/**
+ * The one contract between the renderer and the main side (ARCHITECTURE.md §3).
+ * Electron's preload, the IPC registration, the browser-mode server, the renderer client and the CLI
+ * are all derived from this object, so an operation exists everywhere or nowhere.
+ */
+
+const paperId = z.string().min(1).max(64);
+const paperIds = z.array(paperId).min(1, 'Select at least one paper').max(100_000);
+
+/** Where the open library lives and whether it loaded. `failed` libraries are never written to. */
+export const libraryInfoSchema = z.object({
+  path: z.string(),
+  state: z.enum(['ready', 'failed']),
+  paperCount: z.number().int(),
+  /** Why the library could not be loaded (parse position or schema path), when `state` is `failed`. */
+  error: z.object({ message: z.string(), detail: z.string().optional() }).optional(),
+  /** True for an empty library: the UI offers the sample library. */
+  isEmpty: z.boolean(),
+  /** True where a native folder picker exists (Electron); browser mode opens libraries with `--library`. */
+  canChooseLibrary: z.boolean(),
+});
+export type LibraryInfo = z.infer<typeof libraryInfoSchema>;
+
+export const tagSummarySchema = tagSchema.extend({ count: z.number().int() });
+export type TagSummary = z.infer<typeof tagSummarySchema>;
+
+/** Fields a user may edit directly on a paper. */
+export const paperChangesSchema = z
+  .object({
+    title: z.string().trim().min(1, 'A title cannot be empty').max(10_000),
+    type: z.enum(paperTypes),
+    authors: z.array(authorSchema).max(10_000),
+    year: z.number().int().min(0).max(9999).nullable(),
+    venue: z.string().max(10_000),
+    abstract: z.string().max(1_000_000),
+    doi: z.string().max(1000),
+    url: z.string().max(10_000),
+    status: z.enum(readStatuses),
+    rating: z.number().int().min(0).max(5),
+  })
+  .strict()
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change');
+export type PaperChanges = z.infer<typeof paperChangesSchema>;
+
+const reviewColumnId = z.enum(reviewColumnIds);
+
+function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
+  return { summary, input, output };
+}
+const noInput = z.object({}).strict();
+type MethodSpec = { summary: string; input: z.ZodType; output: z.ZodType };
+
+export const apiMethods = {
+  'library.info': method('Where the open library is and whether it loaded', noInput, libraryInfoSchema),
+  'library.openSample': method(
+    'Fill an empty library with the sample papers shipped in resources/',
+    noInput,
+    z.object({ added: z.number().int() }),
+  ),
+  'library.chooseAndOpen': method(
+    'Pick another library folder with the native dialog and open it',
+    noInput,
+    z.object({ opened: z.boolean(), info: libraryInfoSchema }),
+  ),
+  'papers.list': method(
+    'Every paper and every tag with its count',
+    noInput,
+    z.object({ papers: z.array(paperSchema), tags: z.array(tagSummarySchema) }),
+  ),
+  'papers.update': method(
+    'Change fields of one paper',
+    z.object({ id: paperId, changes: paperChangesSchema }).strict(),
+    z.object({ paper: paperSchema }),
+  ),
+  'tags.add': method(
+    'Add a tag to one or more papers',
+    z.object({ paperIds, tag: tagNameSchema }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'tags.remove': method(
+    'Remove a tag from one or more papers',
+    z.object({ paperIds, tag: tagNameSchema }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'notes.add': method(
+    'Add a Markdown note to a paper',
+    z.object({ paperId, body: z.string().max(1_000_000) }).strict(),
+    z.object({ note: noteSchema }),
+  ),
+  'notes.update': method(
+    'Replace the text of a note',
+    z.object({ paperId, noteId: z.string().min(1).max(64), body: z.string().max(1_000_000) }).strict(),
+    z.object({ note: noteSchema }),
+  ),
+  'notes.delete': method(
+    'Delete a note',
+    z.object({ paperId, noteId: z.string().min(1).max(64) }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
+  'export.markdown': method(
+    'The given papers (in that order) as a GFM review table',
+    z.object({ paperIds: z.array(paperId).max(100_000), columns: z.array(reviewColumnId).min(1).max(20).optional() }).strict(),
+    z.object({ markdown: z.string(), rows: z.number().int() }),
+  ),
+  'export.save': method(
+    'Save exported text with the native save dialog',
+    z
+      .object({
+        suggestedName: z
+          .string()
+          .min(1)
+          .max(200)
+          .refine((name) => !/[\\/\0]/.test(name), 'A file name cannot contain slashes or NUL'),
+        content: z.string().max(200_000_000),
+      })
+      .strict(),
+    z.object({ saved: z.boolean(), path: z.string().optional() }),
+  ),
+} as const satisfies Record<MethodName, MethodSpec>;
+
+export type ApiMethods = typeof apiMethods;
+export type MethodInput<M extends MethodName> = z.input<ApiMethods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<ApiMethods[M]['output']>;
+
+/** Events the main side pushes to the renderer. */
+export const apiEvents = {
+  'library.changed': z.object({ reason: z.string(), paperIds: z.array(z.string()).optional() }),
+} as const satisfies Record<EventName, z.ZodType>;
+export type EventPayload<E extends EventName> = z.infer<(typeof apiEvents)[E]>;
+
+/** Every call answers with this envelope: Electron keeps only an Error's message across IPC, so errors travel as data. */
+export type ApiErrorCode =
+  | 'invalid-input'
+  | 'unknown-method'
+  | 'not-found'
+  | 'library-failed'
+  | 'unavailable'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'internal';
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What `window.sift` offers in Electron: one function per method plus event subscription. */
+export type SiftBridge = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+/** The library format version this build reads and writes. A newer file is refused, never "repaired". */
+export const SCHEMA_VERSION = 1;
+
+const isoTime = z.string().datetime({ offset: true });
+
+/** A person (`family`/`given`) or an institution/unsplittable name (`literal`). */
+export const authorSchema = z.union([
+  z.object({ family: z.string().max(500), given: z.string().max(500).optional() }).strict(),
+  z.object({ literal: z.string().max(1000) }).strict(),
+]);
+export type Author = z.infer<typeof authorSchema>;
+
+export const paperTypes = [
+  'article',
+  'inproceedings',
+  'preprint',
+  'book',
+  'chapter',
+  'thesis',
+  'report',
+  'dataset',
+  'software',
+  'webpage',
+  'misc',
+] as const;
+export type PaperType = (typeof paperTypes)[number];
+
+export const readStatuses = ['unread', 'reading', 'read'] as const;
+export type ReadStatus = (typeof readStatuses)[number];
+
+export const screeningDecisions = ['undecided', 'include', 'maybe', 'exclude'] as const;
+export type ScreeningDecision = (typeof screeningDecisions)[number];
+
+/** A tag name: trimmed, one line, no leading `-` (that is the query language's negation). */
+export const tagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Tag names cannot be empty')
+  .max(100, 'Tag names are at most 100 characters')
+  .refine((name) => !/[\r\n\t]/.test(name), 'Tag names must be on one line')
+  .refine((name) => !name.startsWith('-'), 'Tag names cannot start with "-"');
+
+export const noteSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    body: z.string().max(1_000_000),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+export type Note = z.infer<typeof noteSchema>;
+
+export const annotationSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    attachmentId: z.string().min(1).max(128),
+    page: z.number().int().min(1),
+    rects: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])).max(10_000),
+    quote: z.string().max(100_000),
+    color: z.string().max(32),
+    comment: z.string().max(100_000).optional(),
+    createdAt: isoTime,
+  })
+  .strict();
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const attachmentSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    file: z.string().min(1).max(255),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    pages: z.number().int().min(0).optional(),
+    bytes: z.number().int().min(0),
+  })
+  .strict();
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const screeningSchema = z
+  .object({
+    decision: z.enum(screeningDecisions),
+    reason: z.string().max(1000).optional(),
+    decidedAt: isoTime.optional(),
+  })
+  .strict();
+export type Screening = z.infer<typeof screeningSchema>;
+
+export const paperSourceSchema = z
+  .object({
+    format: z.string().max(64),
+    fileName: z.string().max(1000).optional(),
+    importedAt: isoTime,
+  })
+  .strict();
+
+export const paperSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    type: z.enum(paperTypes),
+    title: z.string().max(10_000),
+    authors: z.array(authorSchema).max(10_000),
+    year: z.number().int().min(0).max(9999).optional(),
+    venue: z.string().max(10_000).optional(),
+    abstract: z.string().max(1_000_000).optional(),
+    doi: z.string().max(1000).optional(),
+    arxivId: z.string().max(100).optional(),
+    url: z.string().max(10_000).optional(),
+    keywords: z.array(z.string().max(1000)).max(10_000),
+    citationKey: z.string().max(1000).optional(),
+    tags: z.array(tagNameSchema).max(10_000),
+    status: z.enum(readStatuses),
+    rating: z.number().int().min(0).max(5),
+    screening: screeningSchema,
+    notes: z.array(noteSchema).max(10_000),
+    annotations: z.array(annotationSchema).max(100_000),
+    fields: z.record(z.string().max(64), z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()])),
+    attachments: z.array(attachmentSchema).max(1000),
+    extra: z.record(z.string().max(200), z.string().max(1_000_000)),
+    source: paperSourceSchema.optional(),
+    addedAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+export type Paper = z.infer<typeof paperSchema>;
+
+export const tagSchema = z.object({ name: tagNameSchema, color: z.string().max(32).optional() }).strict();
+export type Tag = z.infer<typeof tagSchema>;
+
+export const columnSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(200),
+    kind: z.enum(['text', 'number', 'select', 'boolean']),
+    options: z.array(z.string().max(200)).max(200).optional(),
+  })
+  .strict();
+export type Column = z.infer<typeof columnSchema>;
+
+export const savedSearchSchema = z
+  .object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200), query: z.string().max(10_000) })
+  .strict();
+export type SavedSearch = z.infer<typeof savedSearchSchema>;
+
+export const librarySchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    papers: z.array(paperSchema),
+    tags: z.array(tagSchema),
+    columns: z.array(columnSchema),
+    savedSearches: z.array(savedSearchSchema),
+    settings: z.record(z.string().max(200), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  })
+  .strict();
+export type Library = z.infer<typeof librarySchema>;
+
+export function emptyLibrary(): Library {
+  return { schemaVersion: SCHEMA_VERSION, papers: [], tags: [], columns: [], savedSearches: [], settings: {} };
+}
+
+/** A paper with every required field at its neutral value; callers fill in what they know. */
+export function newPaper(fields: Pick<Paper, 'id' | 'title'> & Partial<Paper>, now: string): Paper {
+  return {
+    type: 'misc',
+    authors: [],
+    keywords: [],
+    tags: [],
+    status: 'unread',
+    rating: 0,
+    screening: { decision: 'undecided' },
+    notes: [],
+    annotations: [],
+    fields: {},
+    attachments: [],
+    extra: {},
+    addedAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}

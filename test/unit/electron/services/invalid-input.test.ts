@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames, type MethodName } from '../../../../shared/api/contract';
+import type { Sift } from '../../../../electron/services/container';
+import { openTempSift } from '../../../helpers/temp-library';
+
+/** Malformed calls a careless or hostile caller could make to each method. */
+const badInputs: Record<MethodName, unknown[]> = {
+  'library.info': [{ path: '/etc' }, 'info', 42],
+  'library.openSample': [{ force: true }, []],
+  'library.chooseAndOpen': [{ path: '/tmp' }],
+  'papers.list': [{ limit: 'all' }],
+  'papers.update': [
+    { id: 'x' },
+    { id: 42, changes: { title: 'x' } },
+    { id: 'x', changes: { status: 'done' } },
+    { id: 'x', changes: { title: 'x', __proto__: { polluted: true } } },
+    JSON.parse('{"id":"x","changes":{"title":"t","__proto__":{"polluted":true}}}'),
+    { id: 'x'.repeat(100_000), changes: { title: 'x' } },
+  ],
+  'tags.add': [{ paperIds: 'x', tag: 'a' }, { paperIds: ['x'], tag: 'a'.repeat(1000) }, { paperIds: ['x'], tag: 'a', extra: 1 }],
+  'tags.remove': [{ paperIds: [], tag: 'a' }, { paperIds: [null], tag: 'a' }],
+  'notes.add': [{ paperId: 'x' }, { paperId: 'x', body: 7 }],
+  'notes.update': [{ paperId: 'x', body: 'y' }],
+  'notes.delete': [{ noteId: 'x' }],
+  'export.markdown': [{ paperIds: 'all' }, { paperIds: [], columns: ['title', 'nope'] }, { paperIds: [], columns: [] }],
+  'export.save': [{ suggestedName: '../../x.md', content: '' }, { suggestedName: '', content: '' }, { content: 'x' }],
+};
+
+describe('invalid input through dispatch', () => {
+  let sift: Sift;
+  let folder: string;
+  let cleanup: () => Promise<void>;
+  let before: string;
+
+  beforeAll(async () => {
+    ({ sift, folder, cleanup } = await openTempSift({ withSample: true }));
+    before = await readFile(path.join(folder, 'library.json'), 'utf8');
+  });
+  afterAll(async () => cleanup());
+
+  it('covers every method', () => {
+    expect(Object.keys(badInputs).sort()).toEqual([...methodNames].sort());
+  });
+
+  it.each(methodNames.flatMap((method) => badInputs[method].map((input, index) => [method, index, input] as const)))(
+    '%s bad input #%i gets a clear error and changes nothing on disk',
+    async (method, _index, input) => {
+      const result = await sift.dispatch(method, input);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('invalid-input');
+      expect(result.error.message).toMatch(new RegExp(`^Invalid input for ${method.replace('.', '\\.')}: .+`));
+      expect(result.error.message.length).toBeLessThan(2000);
+      expect(await readFile(path.join(folder, 'library.json'), 'utf8')).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('an unknown paper id is a not-found error and changes nothing', async () => {
+    const result = await sift.dispatch('tags.add', { paperIds: ['no-such-paper'], tag: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await readFile(path.join(folder, 'library.json'), 'utf8')).toBe(before);
+  });
+
+  it('an unknown method is refused', async () => {
+    expect(await sift.dispatch('papers.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await sift.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+});

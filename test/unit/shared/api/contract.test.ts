@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { apiEvents, apiMethods, eventNames, methodNames } from '../../../../shared/api/contract';
+
+describe('the API contract', () => {
+  it('pins the method list', () => {
+    expect([...methodNames]).toEqual([
+      'library.info',
+      'library.openSample',
+      'library.chooseAndOpen',
+      'papers.list',
+      'papers.update',
+      'tags.add',
+      'tags.remove',
+      'notes.add',
+      'notes.update',
+      'notes.delete',
+      'export.markdown',
+      'export.save',
+    ]);
+    expect(Object.keys(apiMethods).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('pins the event list', () => {
+    expect([...eventNames]).toEqual(['library.changed']);
+    expect(Object.keys(apiEvents)).toEqual([...eventNames]);
+  });
+
+  it.each([
+    ['papers.update', { id: 'a', changes: {} }, 'Nothing to change'],
+    ['papers.update', { id: 'a', changes: { status: 'done' } }, 'status'],
+    ['papers.update', { id: 'a', changes: { title: '   ' } }, 'A title cannot be empty'],
+    ['papers.update', { id: 'a', changes: { rating: 9 } }, 'rating'],
+    ['papers.update', { id: 'a', changes: { owner: 'x' } }, 'owner'],
+    ['tags.add', { paperIds: [], tag: 'rl' }, 'Select at least one paper'],
+    ['tags.add', { paperIds: ['a'], tag: '' }, 'Tag names cannot be empty'],
+    ['tags.add', { paperIds: ['a'], tag: 'a\nb' }, 'Tag names must be on one line'],
+    ['tags.add', { paperIds: ['a'], tag: '-x' }, 'cannot start with "-"'],
+    ['export.markdown', { paperIds: ['a'], columns: ['title', 'secret'] }, 'columns'],
+    ['export.save', { suggestedName: '../etc/passwd', content: '' }, 'slashes'],
+    ['library.info', { extra: true }, 'extra'],
+  ] as const)('%s rejects %j with a message naming the problem', (method, input, expected) => {
+    const result = apiMethods[method].input.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n')).toContain(expected);
+  });
+
+  it('trims tag names', () => {
+    expect(apiMethods['tags.add'].input.parse({ paperIds: ['a'], tag: '  rlhf ' }).tag).toBe('rlhf');
+  });
+});
