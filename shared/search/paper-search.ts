@@ -26,8 +26,11 @@ const fuseOptions: IFuseOptions<Paper> = {
   useExtendedSearch: true,
 };
 
-/** Shorter words match exactly: a fuzzy "rl" or "llm" would match nearly every abstract. */
-const FUZZY_MIN_LENGTH = 4;
+/**
+ * Shorter words match as exact substrings: fuse.js matches approximate substrings, so a fuzzy
+ * "rlhf" or "llm" (one typo allowed) would match fragments of nearly every abstract.
+ */
+const FUZZY_MIN_LENGTH = 5;
 
 /**
  * Fuzzy search over title, authors, tags, venue and abstract. Each word of the query must match

@@ -1,0 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { marked, type Tokens } from 'marked';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../electron/cli/run-cli';
+import { openSift } from '../../../../electron/services/container';
+import type { Paper } from '../../../../shared/model/library';
+import { openTempSift, resourcesFolder, tempFolder } from '../../../helpers/temp-library';
+
+async function run(argv: string[], defaultLibraryFolder: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    defaultLibraryFolder,
+    openSift: (libraryFolder) => openSift({ libraryFolder, resourcesFolder }),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('the sift CLI', () => {
+  let folder: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    const opened = await openTempSift({ withSample: true });
+    folder = opened.folder;
+    const sift = opened.sift;
+    const { papers } = (await sift.handlers['papers.list']({})) as { papers: Paper[] };
+    const starcraft = papers.find((paper) => paper.title.startsWith('StarCraft II'));
+    if (!starcraft) throw new Error('sample library lacks the StarCraft paper');
+    await sift.handlers['tags.add']({ paperIds: [starcraft.id], tag: 'games' });
+    await sift.close();
+    cleanup = opened.cleanup;
+  });
+  afterEach(async () => cleanup());
+
+  it('lists papers matching a typo query as JSON', async () => {
+    const { code, stdout } = await run(['--library', folder, 'list', '--query', 'starcarft', '--json'], '/nonexistent');
+    expect(code).toBe(0);
+    const papers = JSON.parse(stdout) as Paper[];
+    expect(papers[0]?.title).toBe('StarCraft II: A New Challenge for Reinforcement Learning');
+    expect(papers[0]?.tags).toEqual(['games']);
+  });
+
+  it('lists every paper as text with a count on stderr', async () => {
+    const { code, stdout, stderr } = await run(['--library', folder, 'list'], '/nonexistent');
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(66);
+    expect(stdout).toContain('StarCraft II: A New Challenge for Reinforcement Learning  [games]');
+    expect(stderr).toBe('66 of 66 papers\n');
+  });
+
+  it('exports a query as a Markdown table to a file', async () => {
+    const out = path.join(folder, 'review.md');
+    const { code, stderr } = await run(
+      ['--library', folder, 'export', 'markdown', '--query', 'reinforcement learning', '--columns', 'title,tags', '--out', out],
+      '/nonexistent',
+    );
+    expect(code).toBe(0);
+    const markdown = await readFile(out, 'utf8');
+    const table = marked.lexer(markdown).find((token): token is Tokens.Table => token.type === 'table');
+    expect(table?.header.map((cell) => cell.text)).toEqual(['Title', 'Tags']);
+    expect(table?.rows.length).toBeGreaterThan(10);
+    expect(table?.rows.find((row) => row[0]?.text.startsWith('StarCraft II'))?.[1]?.text).toBe('games');
+    expect(stderr).toBe(`Wrote ${table?.rows.length} rows to ${out}\n`);
+  });
+
+  it('uses the default library without --library', async () => {
+    const { code, stdout } = await run(['export', 'markdown', '--columns', 'title'], folder);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('| Title |');
+  });
+
+  it.each([
+    [[], 'Say what to do'],
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['list', '--bogus'], "Unknown option '--bogus'"],
+    [['export'], 'Say which format to export'],
+    [['export', 'pdf'], 'Unknown export format "pdf"'],
+    [['list', '--out', 'x.md'], '--columns and --out go with "export markdown"'],
+    [['export', 'markdown', '--json'], '--json goes with "list"'],
+  ])('%j is a usage error (exit 2) that says what is wrong', async (argv, message) => {
+    const { code, stderr, stdout } = await run(argv, folder);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('Usage:');
+    expect(stdout).toBe('');
+  });
+
+  it('an unknown column is refused by the contract with the list of valid ones', async () => {
+    const { code, stderr } = await run(['--library', folder, 'export', 'markdown', '--columns', 'title,secret'], folder);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/columns\.1: Invalid option: expected one of "title"\|"authors"/);
+  });
+
+  it('a broken library is reported and left untouched', async () => {
+    const { folder: broken, cleanup: removeBroken } = await tempFolder();
+    try {
+      await writeFile(path.join(broken, 'library.json'), '{"schemaVersion": 1,');
+      const { code, stderr } = await run(['--library', broken, 'list'], folder);
+      expect(code).toBe(1);
+      expect(stderr).toContain('library.json is not valid JSON');
+      expect(stderr).toMatch(/at line 1, column \d+/);
+      expect(await readFile(path.join(broken, 'library.json'), 'utf8')).toBe('{"schemaVersion": 1,');
+    } finally {
+      await removeBroken();
+    }
+  });
+});

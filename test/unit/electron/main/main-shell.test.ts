@@ -1,0 +1,177 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, methodNames, type ApiResult } from '../../../../shared/api/contract';
+
+// A fake of the Electron objects main.ts touches, recording what the shell does with them.
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown;
+  const state = {
+    userData: '',
+    windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; contents: Record<string, Listener>; openHandler?: Listener }>,
+    ipcHandlers: new Map<string, Listener>(),
+    protocolHandler: undefined as undefined | ((request: { url: string }) => Promise<Response>),
+    privilegedSchemes: [] as unknown[],
+    permissionRequest: undefined as undefined | Listener,
+    permissionCheck: undefined as undefined | Listener,
+    externalOpened: [] as string[],
+    appListeners: {} as Record<string, Listener>,
+    menu: undefined as unknown,
+    ready: Promise.resolve(),
+  };
+  class BrowserWindow {
+    static getAllWindows = () => [];
+    readonly webContents;
+    constructor(readonly options: Record<string, unknown>) {
+      const record = { options, loaded: [] as string[], contents: {} as Record<string, Listener>, openHandler: undefined as undefined | Listener };
+      state.windows.push(record);
+      this.webContents = {
+        on: (event: string, listener: Listener) => {
+          record.contents[event] = listener;
+        },
+        setWindowOpenHandler: (handler: Listener) => {
+          record.openHandler = handler;
+        },
+        send: () => undefined,
+      };
+      this.loadURL = (url: string) => {
+        record.loaded.push(url);
+        return Promise.resolve();
+      };
+    }
+    loadURL: (url: string) => Promise<void>;
+    once() {}
+    show() {}
+  }
+  const electron = {
+    app: {
+      isPackaged: false,
+      getPath: () => state.userData,
+      getAppPath: () => '',
+      whenReady: () => state.ready,
+      requestSingleInstanceLock: () => true,
+      on: (event: string, listener: Listener) => {
+        state.appListeners[event] = listener;
+      },
+      quit: () => undefined,
+      exit: () => undefined,
+    },
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => state.ipcHandlers.set(channel, listener),
+      removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
+      handle: (_scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
+        state.protocolHandler = handler;
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => {
+          state.permissionRequest = handler;
+        },
+        setPermissionCheckHandler: (handler: Listener) => {
+          state.permissionCheck = handler;
+        },
+      },
+    },
+    shell: {
+      openExternal: (url: string) => {
+        state.externalOpened.push(url);
+        return Promise.resolve();
+      },
+      openPath: () => Promise.resolve(''),
+    },
+    dialog: { showErrorBox: () => undefined, showOpenDialog: () => undefined, showSaveDialog: () => undefined },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => {
+        state.menu = menu;
+      },
+    },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+describe('the Electron shell (against fakes of Electron)', () => {
+  let folder: string;
+  const argv = process.argv;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'sift-shell-'));
+    fake.state.userData = folder;
+    process.argv = [argv[0] ?? 'electron', '.', '--library', path.join(folder, 'lib')];
+    await import('../../../../electron/main/main');
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+  });
+  afterAll(async () => {
+    process.argv = argv;
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('opens one hardened window on the app origin', () => {
+    const [window] = fake.state.windows;
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(String((window?.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
+    expect(window?.loaded).toEqual(['app://bundle/index.html']);
+  });
+
+  it('registers exactly one IPC handler per method, serving the library given with --library', async () => {
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+    const info = (await fake.state.ipcHandlers.get(ipcChannel('library.info'))?.(
+      { senderFrame: { url: 'app://bundle/index.html', parent: null } },
+      {},
+    )) as ApiResult<{ path: string; canChooseLibrary: boolean }>;
+    expect(info).toMatchObject({ ok: true, value: { path: path.join(folder, 'lib'), canChooseLibrary: true } });
+  });
+
+  it('blocks navigation away from the app and sends web links to the OS browser', () => {
+    const [window] = fake.state.windows;
+    const navigate = window?.contents['will-navigate'];
+    let prevented = 0;
+    const event = { preventDefault: () => (prevented += 1) };
+    navigate?.(event, 'https://doi.org/10.1000/182');
+    navigate?.(event, 'file:///etc/passwd');
+    navigate?.(event, 'app://bundle/index.html');
+    expect(prevented).toBe(2);
+    expect(window?.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(window?.openHandler?.({ url: 'https://arxiv.org/abs/2206.10883' })).toEqual({ action: 'deny' });
+    expect(fake.state.externalOpened).toEqual(['https://doi.org/10.1000/182', 'https://arxiv.org/abs/2206.10883']);
+  });
+
+  it('serves the renderer over app:// with the CSP and nothing outside it', async () => {
+    const handler = fake.state.protocolHandler;
+    expect(handler).toBeDefined();
+    const index = await handler?.({ url: 'app://bundle/index.html' });
+    expect(index?.status).toBe(200);
+    expect(index?.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const escape = await handler?.({ url: 'app://bundle/..%2f..%2fpackage.json' });
+    expect(escape?.status).toBe(404);
+    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('denies permission requests', () => {
+    let granted: boolean | undefined;
+    fake.state.permissionRequest?.({}, 'media', (answer: boolean) => (granted = answer));
+    expect(granted).toBe(false);
+    expect(fake.state.permissionCheck?.({}, 'geolocation')).toBe(false);
+  });
+
+  it('sets an application menu with File › Open Library…', () => {
+    const menu = fake.state.menu as Array<{ label?: string; submenu?: Array<{ label?: string; accelerator?: string }> }>;
+    const file = menu.find((item) => item.label === 'File');
+    expect(file?.submenu?.find((item) => item.label === 'Open Library…')?.accelerator).toBe('CmdOrCtrl+O');
+  });
+});
