@@ -1,0 +1,177 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { marked, type Tokens } from 'marked';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { artifactsFolder, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { SiftPage } from './pages/sift-page';
+
+const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
+const ROCKET = 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning';
+const PLASTICITY = 'Revisiting Plasticity in Visual Reinforcement Learning: Data, Modules and Training Stages';
+
+function parseTable(markdown: string): Tokens.Table {
+  const table = marked.lexer(markdown, { gfm: true }).find((token): token is Tokens.Table => token.type === 'table');
+  if (!table) throw new Error(`no GFM table in:\n${markdown}`);
+  return table;
+}
+
+describe('Sift in Chromium (browser mode, fresh library per test)', () => {
+  let browser: Browser;
+  let app: BrowserModeApp;
+  let sift: SiftPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await mkdir(artifactsFolder, { recursive: true });
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    app = await openApp(browser);
+    sift = new SiftPage(app.page);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      await app.page.screenshot({ path: path.join(artifactsFolder, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+    expect(app.pageErrors).toEqual([]);
+    await app.stop();
+  });
+
+  it('offers the sample library on first run and opens it', async () => {
+    await app.page.getByTestId('open-sample').waitFor();
+    await app.page.screenshot({ path: path.join(screenshotFolder, 'welcome.png') });
+    await sift.openSampleLibrary();
+    await expect.poll(() => app.page.getByTestId('result-count').textContent()).toMatch(/66/);
+    expect((await app.readLibrary()).papers).toHaveLength(66);
+  });
+
+  it('finds papers through typos and highlights the matches', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('reinforcment lerning');
+    await expect.poll(() => sift.visibleTitles()).toContain(STARCRAFT);
+    const titles = await sift.visibleTitles();
+    expect(titles.every((title) => title.length > 0)).toBe(true);
+    const marks = await sift.row(STARCRAFT).locator('mark').allTextContents();
+    expect(marks).toEqual(['Reinforcement', 'Learning']);
+    await sift.search('starcarft');
+    await expect.poll(() => sift.visibleTitles()).toEqual([STARCRAFT]);
+  });
+
+  it('tags a paper, writes a note, and both are in library.json after a reload', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('starcraft');
+    await sift.select(STARCRAFT);
+    await expect.poll(() => app.page.getByTestId('detail-title').textContent()).toBe(STARCRAFT);
+    await sift.addTag('games');
+    await app.page.getByTestId('tag-chip').filter({ hasText: 'games' }).waitFor();
+    await sift.addNote('Benchmark **environment**; compare with [Lucy-SKG](https://arxiv.org/abs/2305.15836).');
+    await expect.poll(() => app.page.getByTestId('note-preview').last().locator('strong').textContent()).toBe('environment');
+
+    await app.page.reload();
+    await sift.search('starcraft');
+    await sift.select(STARCRAFT);
+    await app.page.getByTestId('tag-chip').filter({ hasText: 'games' }).waitFor();
+    expect(await app.page.getByTestId('note-editor').last().inputValue()).toBe(
+      'Benchmark **environment**; compare with [Lucy-SKG](https://arxiv.org/abs/2305.15836).',
+    );
+    await sift.page.getByTestId('sidebar-tag').filter({ hasText: 'games' }).waitFor();
+
+    const library = await app.readLibrary();
+    const paper = library.papers.find((candidate) => candidate.title === STARCRAFT);
+    expect(paper?.tags).toEqual(['games']);
+    expect(paper?.notes.map((note) => note.body)).toEqual(['Benchmark **environment**; compare with [Lucy-SKG](https://arxiv.org/abs/2305.15836).']);
+  });
+
+  it('tags a multi-selection and filters by the tag in the sidebar', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('reinforcement learning');
+    await sift.select(STARCRAFT);
+    await sift.select(ROCKET, ['ControlOrMeta']);
+    await expect.poll(() => app.page.getByTestId('detail').textContent()).toMatch(/2 papers selected/);
+    await sift.addTag('rl-games');
+    await app.page.keyboard.press('Escape');
+    await sift.search('');
+    await app.page.getByTestId('sidebar-tag').filter({ hasText: 'rl-games' }).click();
+    await expect.poll(async () => (await sift.visibleTitles()).sort()).toEqual([ROCKET, STARCRAFT].sort());
+    const library = await app.readLibrary();
+    expect(library.papers.filter((paper) => paper.tags.includes('rl-games')).map((paper) => paper.title).sort()).toEqual([ROCKET, STARCRAFT].sort());
+  });
+
+  it('compares two papers side by side with shared words highlighted', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('reinforcement learning');
+    await sift.select(STARCRAFT);
+    await sift.select(PLASTICITY, ['ControlOrMeta']);
+    await app.page.getByTestId('compare-button').click();
+    const view = app.page.getByTestId('compare-view');
+    await view.waitFor();
+    expect(await view.getByTestId('compare-column').count()).toBe(2);
+    const shared = (await view.getByTestId('shared-term').allTextContents()).map((word) => word.toLowerCase());
+    expect(shared).toContain('reinforcement');
+    expect(shared).toContain('learning');
+    expect(shared).not.toContain('the');
+    await app.page.screenshot({ path: path.join(screenshotFolder, 'compare.png') });
+    await app.page.keyboard.press('Escape');
+    await view.waitFor({ state: 'detached' });
+  });
+
+  it('copies the review table as a valid GFM Markdown table', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('starcraft');
+    await sift.select(STARCRAFT);
+    await sift.addTag('games | benchmarks');
+    await sift.search('reinforcement learning');
+    await app.page.getByTestId('review-button').click();
+    await app.page.getByTestId('review-table').waitFor();
+    await app.page.getByTestId('copy-markdown').click();
+    await expect.poll(() => app.page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\| Title \|/);
+    const markdown = await app.page.evaluate(() => navigator.clipboard.readText());
+    const table = parseTable(markdown);
+    expect(table.header.map((cell) => cell.text)).toEqual(['Title', 'Authors', 'Year', 'Venue', 'Tags', 'Status']);
+    const htmlRows = await app.page.getByTestId('review-table').locator('tbody tr').count();
+    expect(table.rows).toHaveLength(htmlRows);
+    const starcraftRow = table.rows.find((row) => row[0]?.text === STARCRAFT);
+    expect(starcraftRow?.[4]?.text).toBe('games | benchmarks');
+    expect(starcraftRow).toHaveLength(6);
+    await app.page.screenshot({ path: path.join(screenshotFolder, 'review-table.png') });
+
+    const download = app.page.waitForEvent('download');
+    await app.page.getByTestId('export-markdown').click();
+    const file = await (await download).path();
+    expect(await readFile(file, 'utf8')).toBe(markdown);
+  });
+
+  it('is keyboard-driven: arrows move, Enter opens, Ctrl+K lists every action', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('reinforcement learning');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('paper-list').focus();
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('Enter');
+    const titles = await sift.visibleTitles();
+    await expect.poll(() => app.page.getByTestId('detail-title').textContent()).toBe(titles[1]);
+
+    await app.page.keyboard.press('Control+k');
+    const palette = app.page.getByTestId('palette');
+    await palette.waitFor();
+    const actions = await palette.getByTestId('palette-item').allTextContents();
+    expect(actions.length).toBeGreaterThanOrEqual(10);
+    await app.page.getByTestId('palette-input').fill('review');
+    await app.page.keyboard.press('Enter');
+    await app.page.getByTestId('review-view').waitFor();
+  });
+
+  it('takes the main-window screenshot for the README', async () => {
+    await sift.openSampleLibrary();
+    await sift.search('starcraft');
+    await sift.select(STARCRAFT);
+    await sift.addTag('games');
+    await sift.addTag('benchmarks');
+    await sift.addNote('A classic **benchmark** for multi-agent RL.');
+    await sift.search('reinforcment lerning');
+    await sift.select(STARCRAFT);
+    await app.page.screenshot({ path: path.join(screenshotFolder, 'main-window.png') });
+  });
+});
