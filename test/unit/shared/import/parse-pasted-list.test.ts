@@ -130,6 +130,28 @@ describe('daily-papers shapes beyond the fixture', () => {
     ]);
   });
 
+  it('still finds all 66 papers when the copy lost its blank lines', () => {
+    const result = parsePastedList(FIXTURE_LINES.filter((line) => line.length > 0).join('\n'));
+    expect(result.format).toBe('daily-papers');
+    expect(result.papers).toHaveLength(66);
+    expect(result.papers.every((paper) => (paper.abstract?.length ?? 0) > 1000)).toBe(true);
+    expect(result.papers[0]?.title).toBe(FIXTURE_LINES[10]);
+    expect(result.papers[0]?.line).toBe(6); // after the five chrome lines
+    expect(result.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['Title Case', 10],
+    ['sentence case', 258],
+  ])('splits a %s title off a hard-wrapped abstract directly under it', (_case, titleIndex) => {
+    const title = FIXTURE_LINES[titleIndex] ?? '';
+    const abstract = FIXTURE_LINES[titleIndex + 2] ?? '';
+    const wrapped = abstract.replace(/(.{1,72})(?: |$)/g, '$1\n').trimEnd();
+    const result = parsePastedList(`${title}\n${wrapped}`);
+    expect(result.format).toBe('daily-papers');
+    expect(result.papers.map(pick)).toEqual([{ title, abstract, line: 1 }]);
+  });
+
   it('joins an abstract that was hard-wrapped over several lines', () => {
     const abstract = FIXTURE_LINES[12] ?? '';
     const wrapped = abstract.replace(/(.{1,72})(?: |$)/g, '$1\n').trimEnd();
@@ -317,6 +339,14 @@ describe('one title per line', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads a long list of titles with no blank lines as titles, not prose', () => {
+    const titles = FIXTURE_LINES.filter((_line, index) => index >= 10 && (index - 10) % 4 === 0).slice(0, 20);
+    const text = titles.join('\n');
+    expect(text.length).toBeGreaterThan(1000);
+    expect(detectPasteFormat(text)).toBe('titles');
+    expect(parsePastedList(text).papers.map((paper) => paper.title)).toEqual(titles);
+  });
+
   it('warns about lines with no letters or digits', () => {
     const result = parsePastedList('A Real Title\n-----\nAnother Title', 'titles');
     expect(result.papers.map((paper) => paper.title)).toEqual(['A Real Title', 'Another Title']);
@@ -473,12 +503,22 @@ describe('empty and garbage input', () => {
     ['2 MB of "10." prefixes', '10.'.repeat(700_000)],
     ['2 MB of "arXiv:" prefixes', 'arXiv: '.repeat(300_000)],
     ['200k short lines', 'x\n'.repeat(200_000)],
+    ['200k short lines without a break', 'Some Title Here\n'.repeat(200_000)],
+    ['a 2 MB arXiv URL of slashes', `https://arxiv.org/abs/${'/'.repeat(2_000_000)}x`],
+    ['a 2 MB DOI with trailing dots', `10.1000/${'.'.repeat(2_000_000)}x`],
+    ['a 2 MB DOI header', `Title: T\nDOI: 10.1000/${';'.repeat(2_000_000)}x`],
+    ['2 MB of sentence ends without a final one', `${'Word. '.repeat(300_000)}x`],
     ['2 MB of whitespace runs', ' \t'.repeat(1_000_000) + 'x'],
-  ])('stays fast on %s', (_name, text) => {
-    for (const format of [undefined, ...ALL_FORMATS]) {
-      const started = performance.now();
-      parsePastedList(text, format);
-      expect(performance.now() - started).toBeLessThan(5000);
-    }
-  });
+  ])(
+    'finishes on %s in every format (a catastrophic regex would hang until the timeout)',
+    (_name, text) => {
+      for (const format of [undefined, ...ALL_FORMATS]) {
+        const result = parsePastedList(text, format);
+        expect(Array.isArray(result.papers)).toBe(true);
+        expect(result.warnings.length).toBeLessThanOrEqual(201);
+      }
+    },
+    // A hang guard, not a speed target: speed is measured by `npm run bench`.
+    60_000,
+  );
 });
