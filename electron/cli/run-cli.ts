@@ -4,7 +4,7 @@ import type { MethodName, MethodOutput } from '../../shared/api/contract';
 import { formatAuthors } from '../../shared/model/format-authors';
 import { searchPapers } from '../../shared/search/paper-search';
 import type { Sift } from '../services/container';
-import { writeFileDurably } from '../services/durable-json-file';
+import { writeFileDurably } from '../services/storage/fs-durable';
 
 export const cliUsage = `Usage:
   sift [--library DIR] list [--query Q] [--json]

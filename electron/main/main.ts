@@ -107,6 +107,7 @@ async function start(): Promise<void> {
     sift = await openSift({
       libraryFolder: libraryFromArguments() ?? paths.defaultLibraryFolder,
       resourcesFolder: paths.resourcesFolder,
+      app: 'Sift desktop app',
       dialogs: nativeDialogs(() => mainWindow),
       log: (message, error) => console.error(message, error),
     });

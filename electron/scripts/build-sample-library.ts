@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileDurably } from '../services/durable-json-file';
+import { writeFileDurably } from '../services/storage/fs-durable';
 import { sampleLibraryFromPaste } from '../services/sample-library';
 import { stableStringify } from '../services/stable-stringify';
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/api/contract';
+import type { LibraryStoreOptions as StoreOptions } from './library-store';
 import { ApiFailure } from './api-failure';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 import { LibraryService } from './library-service';
-import { LibraryStore } from './library-store';
+import { LibraryStore, type StoreEvent } from './library-store';
+import { restoreBackup } from './restore-backup';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -19,6 +21,12 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 export interface SiftOptions {
   libraryFolder: string;
   resourcesFolder: string;
+  /** Who holds the library's lock: shown to a second Sift that tries to open it. */
+  app?: string;
+  /** Opens without the lock and never writes (the CLI's list and export). */
+  readOnly?: boolean;
+  /** Storage tuning, for tests and benchmarks. */
+  storage?: Pick<StoreOptions, 'compactAfterBytes' | 'compactWhenIdleMs' | 'backupEveryMs' | 'watchExternalChanges' | 'retryAfterMs'>;
   dialogs?: NativeDialogs;
   now?: () => Date;
   newId?: () => string;
@@ -48,8 +56,31 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   const newId = options.newId ?? (() => randomUUID());
   const sampleLibraryPath = path.join(options.resourcesFolder, 'sample-library.json');
 
+  const onStoreEvent = (event: StoreEvent) => {
+    if (event.kind === 'save-state') {
+      emit('library.saveState', { state: event.state, pending: event.pending, ...(event.message ? { message: event.message } : {}) });
+    } else if (event.kind === 'external-change') {
+      emit('library.changed', { reason: 'external-change' });
+      emit('library.notice', {
+        level: event.conflicts > 0 ? 'warning' : 'info',
+        message:
+          event.conflicts > 0
+            ? `library.json was changed by another program. Its changes are merged; ${event.conflicts} paper(s) changed on both sides keep your version, and theirs is saved in ${event.conflictFile ?? 'backups/'}.`
+            : 'library.json was changed by another program; its changes are merged in.',
+      });
+    } else {
+      emit('library.notice', { level: 'warning', message: event.message });
+    }
+  };
+
   const openLibrary = async (folder: string) => {
-    const store = await LibraryStore.open(folder);
+    const store = await LibraryStore.open(folder, {
+      app: options.app ?? 'Sift',
+      now,
+      onEvent: onStoreEvent,
+      ...(options.readOnly ? { readOnly: true } : {}),
+      ...options.storage,
+    });
     const service = new LibraryService({
       store,
       sampleLibraryPath,
@@ -76,6 +107,21 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       current = next;
       emit('library.changed', { reason: 'library-opened' });
       return { opened: true, info: current.service.info(canChoose) };
+    },
+    'backups.list': async () => ({ backups: await current.store.backups.list() }),
+    'backups.restore': async ({ id }) => {
+      const { store } = current;
+      if (store.state.kind === 'failed' && store.state.locked) throw new ApiFailure('unavailable', store.state.message);
+      if (options.readOnly) throw new ApiFailure('unavailable', 'This library is open read-only');
+      await store.close();
+      let restoredPapers: number;
+      try {
+        restoredPapers = (await restoreBackup(store.folder, id, store, now())).papers.length;
+      } finally {
+        current = await openLibrary(store.folder);
+      }
+      emit('library.changed', { reason: 'backup-restored' });
+      return { info: current.service.info(canChoose), restoredPapers };
     },
     'papers.list': () => current.service.list(),
     'papers.update': ({ id, changes }) => current.service.updatePaper(id, changes),

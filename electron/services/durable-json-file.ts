@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, readFile, rename, unlink, stat, chmod } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { stableStringify } from './stable-stringify';
+import { writeFileDurably } from './storage/fs-durable';
 
 /** Why a library file could not be read: shown to the user, who can then open another library. */
 export class LibraryLoadError extends Error {
@@ -44,13 +43,14 @@ export interface DurableJsonFileOptions<T> {
   schema: z.ZodType<T>;
   /** Checked before the schema so that a file from a newer Sift is refused with a clear message. */
   checkVersion?: (raw: unknown) => string | undefined;
+  /** Brings an older format up to date before validation. */
+  migrate?: (raw: unknown) => unknown;
 }
 
 /**
- * A lowdb adapter that validates on read and writes atomically and durably: the text goes to a
- * unique temp file in the same folder, which is fsync'd, then renamed over the library, and then
- * the folder is fsync'd so the rename itself survives a power cut. lowdb's own writer (steno) skips
- * both fsyncs, which left the library empty in every simulated power cut measured here.
+ * A lowdb adapter that validates on read and writes atomically and durably (see
+ * `replaceFileDurably`). lowdb's own writer (steno) skips both fsyncs, which left the library empty
+ * in every simulated power cut measured here.
  *
  * A missing file reads as `null` (lowdb then uses its defaults); a file that does not parse or
  * validate throws LibraryLoadError and is never written over by this adapter's owner.
@@ -77,6 +77,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const versionProblem = this.options.checkVersion?.(raw);
     if (versionProblem) throw new LibraryLoadError(versionProblem);
+    if (this.options.migrate) {
+      try {
+        raw = this.options.migrate(raw);
+      } catch (error) {
+        throw new LibraryLoadError(`${path.basename(this.filePath)} could not be upgraded`, (error as Error).message);
+      }
+    }
     const parsed = this.options.schema.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues
@@ -90,45 +97,5 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     await writeFileDurably(this.filePath, stableStringify(data));
-  }
-}
-
-/** temp file → fsync → rename → fsync folder; the previous file is intact until the rename. */
-export async function writeFileDurably(filePath: string, text: string): Promise<void> {
-  const folder = path.dirname(filePath);
-  const tempPath = path.join(folder, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const previousMode = await stat(filePath).then(
-    (stats) => stats.mode & 0o7777,
-    () => undefined,
-  );
-  const handle = await open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, previousMode ?? 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(tempPath).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    // Replacing the file must not widen or narrow who may read it.
-    if (previousMode !== undefined) await chmod(tempPath, previousMode);
-    await rename(tempPath, filePath);
-  } catch (error) {
-    await unlink(tempPath).catch(() => undefined);
-    throw error;
-  }
-  await fsyncFolder(folder);
-}
-
-async function fsyncFolder(folder: string): Promise<void> {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { LibraryInfo, PaperChanges, TagSummary } from '../../shared/api/contract';
-import { librarySchema, type Library, type Note, type Paper } from '../../shared/model/library';
+import { librarySchema, type Note, type Paper } from '../../shared/model/library';
 import { reviewTableMarkdown } from '../../shared/export/markdown-table';
 import type { ReviewColumnId } from '../../shared/export/review-columns';
 import { ApiFailure } from './api-failure';
@@ -37,6 +37,7 @@ export class LibraryService {
       ...(state.kind === 'failed' ? { error: { message: state.message, ...(state.detail ? { detail: state.detail } : {}) } } : {}),
       isEmpty: state.kind === 'ready' && this.store.data.papers.length === 0,
       canChooseLibrary,
+      locked: state.kind === 'failed' && state.locked === true,
     };
   }
 
@@ -61,24 +62,20 @@ export class LibraryService {
     const sample = librarySchema.parse(JSON.parse(await readFile(this.deps.sampleLibraryPath, 'utf8')));
     const now = this.timestamp();
     const papers = sample.papers.map((paper) => ({ ...paper, id: this.deps.newId(), addedAt: now, updatedAt: now }));
-    await this.store.mutate((library) => {
-      library.papers.push(...papers);
-      for (const tag of sample.tags) if (!library.tags.some((t) => t.name === tag.name)) library.tags.push(tag);
+    await this.store.transact((tx) => {
+      tx.addPapers(papers);
+      if (sample.tags.length > 0) {
+        const tags = tx.collection('tags');
+        for (const tag of sample.tags) if (!tags.some((known) => known.name === tag.name)) tags.push(tag);
+      }
     });
     this.deps.onChanged('sample-opened');
     return { added: papers.length };
   }
 
-  private paper(library: Readonly<Library>, id: string): Paper {
-    const paper = library.papers.find((candidate) => candidate.id === id);
-    if (!paper) throw new ApiFailure('not-found', `No paper with id "${id}" in this library`);
-    return paper;
-  }
-
   async updatePaper(id: string, changes: PaperChanges): Promise<{ paper: Paper }> {
-    this.paper(this.store.data, id);
-    const paper = await this.store.mutate((library) => {
-      const target = this.paper(library, id);
+    const paper = await this.store.transact((tx) => {
+      const target = tx.paper(id);
       for (const [key, value] of Object.entries(changes) as Array<[keyof PaperChanges, unknown]>) {
         // An empty value clears an optional field instead of storing "" or null.
         if (value === null || value === '') delete (target as Partial<Paper>)[key];
@@ -92,17 +89,18 @@ export class LibraryService {
   }
 
   async setTag(paperIds: readonly string[], tag: string, present: boolean): Promise<{ changed: number }> {
-    const wanted = new Set(paperIds);
-    const missing = [...wanted].filter((id) => !this.store.data.papers.some((paper) => paper.id === id));
-    if (missing.length > 0) throw new ApiFailure('not-found', `No paper with id "${missing[0]}" in this library`);
-    const changedIds = await this.store.mutate((library) => {
+    const wanted = [...new Set(paperIds)];
+    const missing = wanted.find((id) => !this.store.getPaper(id));
+    if (missing !== undefined) throw new ApiFailure('not-found', `No paper with id "${missing}" in this library`);
+    const changedIds = await this.store.transact((tx) => {
       const now = this.timestamp();
       const changed: string[] = [];
-      for (const paper of library.papers) {
-        if (!wanted.has(paper.id) || paper.tags.includes(tag) === present) continue;
+      for (const id of wanted) {
+        if (this.store.getPaper(id)?.tags.includes(tag) === present) continue;
+        const paper = tx.paper(id);
         paper.tags = present ? [...paper.tags, tag] : paper.tags.filter((name) => name !== tag);
         paper.updatedAt = now;
-        changed.push(paper.id);
+        changed.push(id);
       }
       return changed;
     });
@@ -111,11 +109,10 @@ export class LibraryService {
   }
 
   async addNote(paperId: string, body: string): Promise<{ note: Note }> {
-    this.paper(this.store.data, paperId);
-    const note = await this.store.mutate((library) => {
+    const note = await this.store.transact((tx) => {
       const now = this.timestamp();
       const created: Note = { id: this.deps.newId(), body, createdAt: now, updatedAt: now };
-      const paper = this.paper(library, paperId);
+      const paper = tx.paper(paperId);
       paper.notes.push(created);
       paper.updatedAt = now;
       return { ...created };
@@ -131,9 +128,8 @@ export class LibraryService {
   }
 
   async updateNote(paperId: string, noteId: string, body: string): Promise<{ note: Note }> {
-    this.note(this.paper(this.store.data, paperId), noteId);
-    const note = await this.store.mutate((library) => {
-      const paper = this.paper(library, paperId);
+    const note = await this.store.transact((tx) => {
+      const paper = tx.paper(paperId);
       const target = this.note(paper, noteId);
       target.body = body;
       target.updatedAt = this.timestamp();
@@ -145,9 +141,9 @@ export class LibraryService {
   }
 
   async deleteNote(paperId: string, noteId: string): Promise<{ deleted: boolean }> {
-    this.note(this.paper(this.store.data, paperId), noteId);
-    await this.store.mutate((library) => {
-      const paper = this.paper(library, paperId);
+    await this.store.transact((tx) => {
+      const paper = tx.paper(paperId);
+      this.note(paper, noteId);
       paper.notes = paper.notes.filter((note) => note.id !== noteId);
       paper.updatedAt = this.timestamp();
     });
@@ -156,9 +152,8 @@ export class LibraryService {
   }
 
   exportMarkdown(paperIds: readonly string[], columns?: readonly ReviewColumnId[]): { markdown: string; rows: number } {
-    const byId = new Map(this.store.data.papers.map((paper) => [paper.id, paper]));
     const papers = paperIds.map((id) => {
-      const paper = byId.get(id);
+      const paper = this.store.getPaper(id);
       if (!paper) throw new ApiFailure('not-found', `No paper with id "${id}" in this library`);
       return paper;
     });

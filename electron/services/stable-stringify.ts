@@ -6,7 +6,8 @@ export function stableStringify(value: unknown): string {
   return `${JSON.stringify(value, sortKeys, 2)}\n`;
 }
 
-function sortKeys(_key: string, value: unknown): unknown {
+/** A JSON.stringify replacer that emits every object's keys in sorted order. */
+export function sortKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   // No prototype: an imported key named "__proto__" stays an ordinary key instead of replacing it.
   const sorted = Object.create(null) as Record<string, unknown>;

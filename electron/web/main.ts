@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const sift = await openSift({
     libraryFolder: path.resolve(values.library ?? paths.defaultLibraryFolder),
     resourcesFolder: paths.resourcesFolder,
+    app: 'Sift browser mode',
     log: (message, error) => console.error(message, error),
   });
   const token = values.token ?? randomBytes(24).toString('base64url');

@@ -7,6 +7,8 @@ export const methodNames = [
   'library.info',
   'library.openSample',
   'library.chooseAndOpen',
+  'backups.list',
+  'backups.restore',
   'papers.list',
   'papers.update',
   'tags.add',
@@ -19,7 +21,7 @@ export const methodNames = [
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['library.changed'] as const;
+export const eventNames = ['library.changed', 'library.saveState', 'library.notice'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** One IPC channel per method; never a generic pass-through. */

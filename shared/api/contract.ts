@@ -21,6 +21,17 @@ export type { EventName, MethodName } from './channels';
  */
 
 const paperId = z.string().min(1).max(64);
+
+/** A backup as the restore dialog previews it. */
+export const backupInfoSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  paperCount: z.number().int(),
+  /** The newest `updatedAt` of any paper in it: what the user had done by then. */
+  lastChange: z.string().optional(),
+  bytes: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
 const paperIds = z.array(paperId).min(1, 'Select at least one paper').max(100_000);
 
 /** Where the open library lives and whether it loaded. `failed` libraries are never written to. */
@@ -34,6 +45,8 @@ export const libraryInfoSchema = z.object({
   isEmpty: z.boolean(),
   /** True where a native folder picker exists (Electron); browser mode opens libraries with `--library`. */
   canChooseLibrary: z.boolean(),
+  /** True when another Sift holds the library: the user should close it there, not restore a backup. */
+  locked: z.boolean(),
 });
 export type LibraryInfo = z.infer<typeof libraryInfoSchema>;
 
@@ -78,6 +91,16 @@ export const apiMethods = {
     'Pick another library folder with the native dialog and open it',
     noInput,
     z.object({ opened: z.boolean(), info: libraryInfoSchema }),
+  ),
+  'backups.list': method(
+    'The rolling backups of library.json, newest first, with what each contains',
+    noInput,
+    z.object({ backups: z.array(backupInfoSchema) }),
+  ),
+  'backups.restore': method(
+    'Replace the library with a backup (the current state is backed up first; a damaged file is kept aside)',
+    z.object({ id: z.string().min(1).max(200) }).strict(),
+    z.object({ info: libraryInfoSchema, restoredPapers: z.number().int() }),
   ),
   'papers.list': method(
     'Every paper and every tag with its count',
@@ -142,6 +165,10 @@ export type MethodOutput<M extends MethodName> = z.output<ApiMethods[M]['output'
 /** Events the main side pushes to the renderer. */
 export const apiEvents = {
   'library.changed': z.object({ reason: z.string(), paperIds: z.array(z.string()).optional() }),
+  /** Whether every acknowledged edit is on disk; `failed` carries why (disk full…) while Sift retries. */
+  'library.saveState': z.object({ state: z.enum(['saved', 'failed']), pending: z.number().int(), message: z.string().optional() }),
+  /** Something the user should know about the library file: another program changed it, or a conflict. */
+  'library.notice': z.object({ level: z.enum(['info', 'warning']), message: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof apiEvents)[E]>;
 

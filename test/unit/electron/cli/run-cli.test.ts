@@ -12,7 +12,7 @@ async function run(argv: string[], defaultLibraryFolder: string) {
   let stderr = '';
   const code = await runCli(argv, {
     defaultLibraryFolder,
-    openSift: (libraryFolder) => openSift({ libraryFolder, resourcesFolder }),
+    openSift: (libraryFolder) => openSift({ libraryFolder, resourcesFolder, app: 'Sift CLI', readOnly: true }),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
   });

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../../../shared/api/contract';
 import type { Sift } from '../../../../electron/services/container';
+import { folderContents } from '../../../helpers/folder-contents';
 import { openTempSift } from '../../../helpers/temp-library';
 
 /** Malformed calls a careless or hostile caller could make to each method. */
@@ -10,6 +9,8 @@ const badInputs: Record<MethodName, unknown[]> = {
   'library.info': [{ path: '/etc' }, 'info', 42],
   'library.openSample': [{ force: true }, []],
   'library.chooseAndOpen': [{ path: '/tmp' }],
+  'backups.list': [{ all: true }],
+  'backups.restore': [{}, { id: 7 }, { id: '' }, { id: 'x'.repeat(300) }],
   'papers.list': [{ limit: 'all' }],
   'papers.update': [
     { id: 'x' },
@@ -32,11 +33,11 @@ describe('invalid input through dispatch', () => {
   let sift: Sift;
   let folder: string;
   let cleanup: () => Promise<void>;
-  let before: string;
+  let before: Record<string, string>;
 
   beforeAll(async () => {
-    ({ sift, folder, cleanup } = await openTempSift({ withSample: true }));
-    before = await readFile(path.join(folder, 'library.json'), 'utf8');
+    ({ sift, folder, cleanup } = await openTempSift({ withSample: true, storage: { compactWhenIdleMs: 600_000 } }));
+    before = await folderContents(folder);
   });
   afterAll(async () => cleanup());
 
@@ -53,7 +54,7 @@ describe('invalid input through dispatch', () => {
       expect(result.error.code).toBe('invalid-input');
       expect(result.error.message).toMatch(new RegExp(`^Invalid input for ${method.replace('.', '\\.')}: .+`));
       expect(result.error.message.length).toBeLessThan(2000);
-      expect(await readFile(path.join(folder, 'library.json'), 'utf8')).toBe(before);
+      expect(await folderContents(folder)).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
   );
@@ -61,7 +62,7 @@ describe('invalid input through dispatch', () => {
   it('an unknown paper id is a not-found error and changes nothing', async () => {
     const result = await sift.dispatch('tags.add', { paperIds: ['no-such-paper'], tag: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await readFile(path.join(folder, 'library.json'), 'utf8')).toBe(before);
+    expect(await folderContents(folder)).toEqual(before);
   });
 
   it('an unknown method is refused', async () => {

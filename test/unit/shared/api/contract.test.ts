@@ -7,6 +7,8 @@ describe('the API contract', () => {
       'library.info',
       'library.openSample',
       'library.chooseAndOpen',
+      'backups.list',
+      'backups.restore',
       'papers.list',
       'papers.update',
       'tags.add',
@@ -21,7 +23,7 @@ describe('the API contract', () => {
   });
 
   it('pins the event list', () => {
-    expect([...eventNames]).toEqual(['library.changed']);
+    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice']);
     expect(Object.keys(apiEvents)).toEqual([...eventNames]);
   });
 

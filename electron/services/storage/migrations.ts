@@ -1,0 +1,35 @@
+import { SCHEMA_VERSION } from '../../../shared/model/library';
+
+/**
+ * Library format migrations. Each step is a pure function from the document of one version to the
+ * next, kept forever so that any older library opens. Format 1 is the first released format, so
+ * there is no step yet; a step `n` turns a version-n document into version n+1 and comes with a
+ * test that migrates a real file written by the version-n Sift.
+ */
+export const migrationSteps: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Refuses a library written by a newer Sift instead of "repairing" data it does not understand. */
+export function checkLibraryVersion(raw: unknown): string | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'The file does not hold a library object';
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return `The file has no valid schemaVersion (found ${JSON.stringify(version) ?? 'nothing'})`;
+  }
+  if (version > SCHEMA_VERSION) {
+    return `This library was written by a newer Sift (format ${version}; this version reads format ${SCHEMA_VERSION}). Update Sift to open it.`;
+  }
+  return undefined;
+}
+
+/** Brings an older document up to the current format, one step at a time. */
+export function migrateLibrary(raw: unknown): unknown {
+  let document = raw as Record<string, unknown>;
+  let version = document.schemaVersion as number;
+  while (version < SCHEMA_VERSION) {
+    const step = migrationSteps[version];
+    if (!step) throw new Error(`No migration from library format ${version}`);
+    document = { ...step(document), schemaVersion: version + 1 };
+    version += 1;
+  }
+  return document;
+}
