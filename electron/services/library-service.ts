@@ -38,6 +38,7 @@ export class LibraryService {
       isEmpty: state.kind === 'ready' && this.store.data.papers.length === 0,
       canChooseLibrary,
       locked: state.kind === 'failed' && state.locked === true,
+      ...(state.kind === 'ready' && state.readOnly ? { readOnly: state.readOnly } : {}),
     };
   }
 

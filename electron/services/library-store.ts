@@ -15,7 +15,8 @@ import { applyEntry, emptyChangeSet, LibraryTransaction, mergeChangeSets, type C
 
 export const LIBRARY_FILE = 'library.json';
 
-export type LibraryState = { kind: 'ready' } | { kind: 'failed'; message: string; detail?: string; locked?: boolean };
+/** `readOnly` on a ready library says why it cannot be changed (a read-only folder). */
+export type LibraryState = { kind: 'ready'; readOnly?: string } | { kind: 'failed'; message: string; detail?: string; locked?: boolean };
 
 /** Things the store tells its owner about, for the UI. */
 export type StoreEvent =
@@ -138,17 +139,22 @@ export class LibraryStore {
     });
     const db = new Low<Library>(adapter, emptyLibrary());
     const fail = (state: LibraryState) => new LibraryStore(absolute, db, adapter, state, options, undefined);
-    if (!options.readOnly) await mkdir(absolute, { recursive: true });
     let lock: LibraryLock | undefined;
+    let readOnlyReason: string | undefined;
     if (!options.readOnly) {
       try {
+        await mkdir(absolute, { recursive: true });
         lock = await LibraryLock.acquire(absolute, { app: options.app ?? 'Sift' });
       } catch (error) {
         if (error instanceof LibraryLockedError) return fail({ kind: 'failed', message: error.message, locked: true });
-        throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw error;
+        // A library on a read-only volume or in a folder we may not write can still be read.
+        readOnlyReason = `The library folder is read-only (${code}), so Sift shows it but cannot save changes.`;
       }
     }
-    const store = new LibraryStore(absolute, db, adapter, { kind: 'ready' }, options, lock);
+    const openOptions = readOnlyReason ? { ...options, readOnly: true } : options;
+    const store = new LibraryStore(absolute, db, adapter, readOnlyReason ? { kind: 'ready', readOnly: readOnlyReason } : { kind: 'ready' }, openOptions, lock);
     try {
       await store.load();
     } catch (error) {
@@ -240,7 +246,10 @@ export class LibraryStore {
     if (this.state.kind === 'failed') {
       throw new ApiFailure('library-failed', `The library could not be loaded, so it is read-only: ${this.state.message}`);
     }
-    if (this.options.readOnly || this.closed) throw new ApiFailure('unavailable', 'This library is open read-only');
+    if (this.options.readOnly || this.closed) {
+      const reason = this.state.kind === 'ready' && this.state.readOnly ? `: ${this.state.readOnly}` : '';
+      throw new ApiFailure('unavailable', `This library is open read-only${reason}`);
+    }
   }
 
   /**

@@ -47,6 +47,8 @@ export const libraryInfoSchema = z.object({
   canChooseLibrary: z.boolean(),
   /** True when another Sift holds the library: the user should close it there, not restore a backup. */
   locked: z.boolean(),
+  /** Set when the library can be read but not changed, with the reason (a read-only folder). */
+  readOnly: z.string().optional(),
 });
 export type LibraryInfo = z.infer<typeof libraryInfoSchema>;
 
