@@ -108,6 +108,7 @@ async function start(): Promise<void> {
       libraryFolder: libraryFromArguments() ?? paths.defaultLibraryFolder,
       resourcesFolder: paths.resourcesFolder,
       app: 'Sift desktop app',
+      storage: { validateInBackground: true },
       dialogs: nativeDialogs(() => mainWindow),
       log: (message, error) => console.error(message, error),
     });

@@ -26,7 +26,7 @@ export interface SiftOptions {
   /** Opens without the lock and never writes (the CLI's list and export). */
   readOnly?: boolean;
   /** Storage tuning, for tests and benchmarks. */
-  storage?: Pick<StoreOptions, 'compactAfterBytes' | 'compactWhenIdleMs' | 'backupEveryMs' | 'watchExternalChanges' | 'retryAfterMs'>;
+  storage?: Pick<StoreOptions, 'compactAfterBytes' | 'compactWhenIdleMs' | 'backupEveryMs' | 'watchExternalChanges' | 'retryAfterMs' | 'validateInBackground'>;
   dialogs?: NativeDialogs;
   now?: () => Date;
   newId?: () => string;
@@ -68,6 +68,9 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
             ? `library.json was changed by another program. Its changes are merged; ${event.conflicts} paper(s) changed on both sides keep your version, and theirs is saved in ${event.conflictFile ?? 'backups/'}.`
             : 'library.json was changed by another program; its changes are merged in.',
       });
+    } else if (event.kind === 'validation-failed') {
+      emit('library.changed', { reason: 'library-failed' });
+      emit('library.notice', { level: 'warning', message: `${event.message}${event.detail ? `: ${event.detail}` : ''}` });
     } else {
       emit('library.notice', { level: 'warning', message: event.message });
     }

@@ -62,6 +62,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
+    const raw = await this.readUnvalidated();
+    return raw === null ? null : this.validate(raw);
+  }
+
+  /** Parses, version-checks and migrates, but leaves schema validation to the caller (see LibraryStore). */
+  async readUnvalidated(): Promise<unknown> {
     let text: string;
     try {
       text = await readFile(this.filePath, 'utf8');
@@ -84,15 +90,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
         throw new LibraryLoadError(`${path.basename(this.filePath)} could not be upgraded`, (error as Error).message);
       }
     }
-    const parsed = this.options.schema.safeParse(raw);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('\n');
-      throw new LibraryLoadError(`${path.basename(this.filePath)} does not match the library format`, issues);
-    }
+    return raw;
+  }
+
+  validate(raw: unknown, schema: z.ZodType<T> = this.options.schema, pathPrefix: Array<string | number> = []): T {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw this.schemaError(parsed.error.issues, pathPrefix);
     return parsed.data;
+  }
+
+  schemaError(issues: readonly z.core.$ZodIssue[], pathPrefix: Array<string | number> = []): LibraryLoadError {
+    const detail = issues
+      .slice(0, 5)
+      .map((issue) => `${[...pathPrefix, ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`)
+      .join('\n');
+    return new LibraryLoadError(`${path.basename(this.filePath)} does not match the library format`, detail);
   }
 
   async write(data: T): Promise<void> {

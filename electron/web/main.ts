@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     libraryFolder: path.resolve(values.library ?? paths.defaultLibraryFolder),
     resourcesFolder: paths.resourcesFolder,
     app: 'Sift browser mode',
+    storage: { validateInBackground: true },
     log: (message, error) => console.error(message, error),
   });
   const token = values.token ?? randomBytes(24).toString('base64url');

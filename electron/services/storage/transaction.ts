@@ -153,7 +153,7 @@ export function applyEntry(library: Library, byId: Map<string, Paper>, entry: Jo
 }
 
 /** Makes `target` hold exactly `source`'s fields, keeping its identity (and so its place in the papers array). */
-function replaceInPlace(target: Paper, source: Paper): void {
+export function replaceInPlace(target: Paper, source: Paper): void {
   for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key];
   Object.assign(target, source);
 }

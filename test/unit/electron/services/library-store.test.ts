@@ -156,6 +156,35 @@ describe('LibraryStore', () => {
     expect(await readdir(folder)).toEqual(['library.json']);
   });
 
+  it('with background validation, shows the library at once and turns read-only if a paper is invalid', async () => {
+    const papers = Array.from({ length: 1200 }, (_, index) => paper(`p${index}`));
+    const text = JSON.stringify({ ...emptyLibrary(), papers }).replace('"title":"Paper p1100"', '"title":1100');
+    await writeFile(libraryFile(), text);
+    const events: StoreEvent[] = [];
+    const store = await openStore({ validateInBackground: true, onEvent: (event) => events.push(event) });
+    expect(store.state.kind).toBe('ready');
+    expect(store.data.papers).toHaveLength(1200);
+    await store.whenValidated();
+    expect(store.state).toMatchObject({ kind: 'failed', message: 'library.json does not match the library format' });
+    expect(events).toContainEqual({
+      kind: 'validation-failed',
+      message: 'library.json does not match the library format',
+      detail: 'papers.1100.title: Invalid input: expected string, received number',
+    });
+    await expect(store.transact((tx) => tx.addPapers([paper('new')]))).rejects.toThrow(/read-only/);
+    await store.compact();
+    await store.close();
+    expect(await readFile(libraryFile(), 'utf8')).toBe(text);
+  });
+
+  it('background validation normalizes papers as a full validation would', async () => {
+    await writeFile(libraryFile(), JSON.stringify({ ...emptyLibrary(), papers: [{ ...paper('p1'), tags: ['  padded  '] }] }));
+    const store = await openStore({ validateInBackground: true });
+    await store.whenValidated();
+    expect(store.state.kind).toBe('ready');
+    expect(store.getPaper('p1')?.tags).toEqual(['padded']);
+  });
+
   it('a "__proto__" key in the file pollutes nothing', async () => {
     const text = JSON.stringify({ ...emptyLibrary(), papers: [{ ...paper('p1'), extra: { ok: 'yes' } }] }).replace(
       '"ok":"yes"',
