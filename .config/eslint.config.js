@@ -43,7 +43,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // The classic hook rules; the React Compiler rules in the plugin's preset do not apply, as the
+      // renderer is not compiled with the React Compiler.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       ...restrict(...noNode, ...noElectron, intoFolder('electron|test', 'renderer/ reaches the main side only through shared/api and api/client.ts.')),
     },
   },

@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -23,6 +23,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own Chromium; two at once fill this machine's two cores.
           maxWorkers: 2,
+          // After the unit tests, so a broken build fails fast and the browsers do not compete with them.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -160,8 +160,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         return;
       }
       const result = await sift.dispatch(method, input);
-      const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : result.error.code === 'internal' ? 500 : 400;
-      sendJson(response, status, result);
+      // The envelope carries success or failure; only a route that does not exist is an HTTP error.
+      // (Browsers log every 4xx/5xx response as a console error, which an expected refusal is not.)
+      sendJson(response, !result.ok && result.error.code === 'unknown-method' ? 404 : 200, result);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

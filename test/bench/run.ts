@@ -3,10 +3,10 @@
  *
  * Every module in test/bench/suites/ is a suite, run in file-name order:
  *
- *   export const name = 'export';                     // prefix of its benchmark names
+ *   export const name = 'markdown-export';            // the file's name; titles its table
  *   export async function run(ctx: BenchContext) {    // types in ./runner.ts
  *     for (const size of ctx.sizes) {
- *       if (!ctx.selects('export.markdown')) continue;  // honour --filter before doing any work
+ *       if (!ctx.selects('export.markdown')) continue;  // benchmark names are "area.operation"; honour --filter first
  *       const papers = ctx.papersOf(size);               // shared and cached: never mutate it
  *       const { baseline, candidate } = await measurePair({ baseline: …, candidate: … }, { iterations: ctx.iterations(10), warmup: 1 });
  *       ctx.reporter.record('export.markdown', size, candidate, baseline);
@@ -56,7 +56,8 @@ async function loadSuites(): Promise<BenchSuite[]> {
 
 /**
  * Generates the largest library once and hands out prefixes of it: the generator is prefix-stable,
- * so the first 1,000 of 50,000 papers are exactly the 1,000-paper library, at no extra cost.
+ * so the first 1,000 of 50,000 papers are exactly the 1,000-paper library, at no extra cost. It
+ * also keeps the heap the same for every suite: the largest library is live from the first run on.
  */
 function libraryCache(sizes: readonly number[]): (size: number) => readonly Paper[] {
   let largest: Paper[] = [];

@@ -121,6 +121,14 @@ const TITLE_CONNECTORS = ['for', 'with', 'via', 'and', 'in', 'from', 'through', 
 /** Words a generated title must not end on. */
 const TITLE_DANGLING = new Set(['a', 'an', 'the', 'of', 'for', 'with', 'via', 'and', 'in', 'from', 'through', 'to', 'on', 'by', 'at', 'or', 'as', 'that', 'without', 'over', 'v.s.', 'or,']);
 
+export const TITLE_MIN_WORDS = 6;
+export const TITLE_MAX_WORDS = 16;
+/** The seed abstracts run from 1,393 to 1,907 characters. */
+export const ABSTRACT_MIN_CHARS = 1400;
+export const ABSTRACT_MAX_CHARS = 1900;
+/** A chain that has not reached a full stop by then is looping; start the sentence over. */
+const SENTENCE_MAX_WORDS = 80;
+
 interface SeedModel {
   abstracts: BigramModel;
   /** Token ids that begin a sentence in some seed abstract. */
@@ -176,14 +184,6 @@ function model(): SeedModel {
   return seedModel;
 }
 
-export const TITLE_MIN_WORDS = 6;
-export const TITLE_MAX_WORDS = 16;
-/** The seed abstracts run from 1,393 to 1,907 characters. */
-export const ABSTRACT_MIN_CHARS = 1400;
-export const ABSTRACT_MAX_CHARS = 1900;
-/** A chain that has not reached a full stop by then is looping; start the sentence over. */
-const SENTENCE_MAX_WORDS = 80;
-
 function sentence(seed: SeedModel, dice: Dice): string[] {
   const { abstracts } = seed;
   for (;;) {
@@ -228,11 +228,14 @@ function abstractText(seed: SeedModel, dice: Dice): string {
       tokens.push(...best);
       length = bestEnd;
     } else if ((misses += 1) > 20) {
-      // Practically unreachable (only run-on sentences drawn): end mid-sentence, still within range.
-      for (const token of sentence(seed, dice)) {
-        if (length + token.length + 1 > ABSTRACT_MAX_CHARS) break;
-        tokens.push(token);
-        length += token.length + 1;
+      // Practically unreachable (only run-on sentences drawn): fill up word by word, ending mid-sentence.
+      while (length < ABSTRACT_MIN_CHARS) {
+        for (const token of sentence(seed, dice)) {
+          const end = length + token.length + (tokens.length > 0 ? 1 : 0);
+          if (end > ABSTRACT_MAX_CHARS) break;
+          tokens.push(token);
+          length = end;
+        }
       }
       break;
     }

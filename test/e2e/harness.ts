@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { librarySchema, type Library } from '../../shared/model/library';
+import { LibraryStore } from '../../electron/services/library-store';
+import type { Library } from '../../shared/model/library';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,6 +24,7 @@ export interface BrowserModeApp {
   context: BrowserContext;
   /** Problems the page reported: uncaught errors, console errors, CSP violations. */
   pageErrors: string[];
+  /** The library as it is on disk (library.json plus its journal), read the way Sift reads it. */
   readLibrary(): Promise<Library>;
   stop(): Promise<void>;
 }
@@ -73,7 +75,9 @@ export async function openApp(browser: Browser): Promise<BrowserModeApp> {
     context,
     pageErrors,
     async readLibrary() {
-      return librarySchema.parse(JSON.parse(await readFile(path.join(libraryFolder, 'library.json'), 'utf8')));
+      const store = await LibraryStore.open(libraryFolder, { readOnly: true, watchExternalChanges: false });
+      if (store.state.kind !== 'ready') throw new Error(`library did not load: ${store.state.message}`);
+      return structuredClone(store.data) as Library;
     },
     async stop() {
       await context.close();

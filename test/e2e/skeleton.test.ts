@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marked, type Tokens } from 'marked';
+import { librarySchema } from '../../shared/model/library';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { artifactsFolder, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
@@ -69,6 +70,7 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     await expect.poll(() => app.page.getByTestId('note-preview').last().locator('strong').textContent()).toBe('environment');
 
     await app.page.reload();
+    await sift.waitForList();
     await sift.search('starcraft');
     await sift.select(STARCRAFT);
     await app.page.getByTestId('tag-chip').filter({ hasText: 'games' }).waitFor();
@@ -81,6 +83,13 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     const paper = library.papers.find((candidate) => candidate.title === STARCRAFT);
     expect(paper?.tags).toEqual(['games']);
     expect(paper?.notes.map((note) => note.body)).toEqual(['Benchmark **environment**; compare with [Lucy-SKG](https://arxiv.org/abs/2305.15836).']);
+    // Edits are durable in the journal at once; within seconds of the last edit they are folded into library.json itself.
+    await expect
+      .poll(async () => {
+        const file = librarySchema.parse(JSON.parse(await readFile(path.join(app.libraryFolder, 'library.json'), 'utf8')));
+        return file.papers.find((candidate) => candidate.title === STARCRAFT)?.tags;
+      }, { timeout: 15_000, interval: 250 })
+      .toEqual(['games']);
   });
 
   it('tags a multi-selection and filters by the tag in the sidebar', async () => {
@@ -111,6 +120,7 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     expect(shared).toContain('reinforcement');
     expect(shared).toContain('learning');
     expect(shared).not.toContain('the');
+    await sift.dismissToasts();
     await app.page.screenshot({ path: path.join(screenshotFolder, 'compare.png') });
     await app.page.keyboard.press('Escape');
     await view.waitFor({ state: 'detached' });
@@ -134,6 +144,7 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     const starcraftRow = table.rows.find((row) => row[0]?.text === STARCRAFT);
     expect(starcraftRow?.[4]?.text).toBe('games | benchmarks');
     expect(starcraftRow).toHaveLength(6);
+    await sift.dismissToasts();
     await app.page.screenshot({ path: path.join(screenshotFolder, 'review-table.png') });
 
     const download = app.page.waitForEvent('download');
@@ -142,9 +153,12 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     expect(await readFile(file, 'utf8')).toBe(markdown);
   });
 
-  it('is keyboard-driven: arrows move, Enter opens, Ctrl+K lists every action', async () => {
+  it('is keyboard-driven: / searches, arrows move, Enter opens, Ctrl+K lists every action', async () => {
     await sift.openSampleLibrary();
-    await sift.search('reinforcement learning');
+    await app.page.keyboard.press('/');
+    await expect.poll(() => sift.focusedTestId()).toBe('search-input');
+    await app.page.keyboard.type('reinforcement learning');
+    await expect.poll(async () => (await sift.visibleTitles()).length).toBeGreaterThan(5);
     await app.page.keyboard.press('Escape');
     await app.page.getByTestId('paper-list').focus();
     await app.page.keyboard.press('ArrowDown');
@@ -172,6 +186,8 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     await sift.addNote('A classic **benchmark** for multi-agent RL.');
     await sift.search('reinforcment lerning');
     await sift.select(STARCRAFT);
+    await sift.dismissToasts();
+    await app.page.getByTestId('detail-title').evaluate((title) => title.scrollIntoView({ block: 'end' }));
     await app.page.screenshot({ path: path.join(screenshotFolder, 'main-window.png') });
   });
 });

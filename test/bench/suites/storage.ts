@@ -18,9 +18,9 @@ export const name = 'storage';
 
 const memoryChild = fileURLToPath(new URL('../storage-memory-child.ts', import.meta.url));
 
-async function libraryFolder(papers: Library['papers']): Promise<{ folder: string; bytes: number }> {
+async function libraryFolder(papers: readonly Library['papers'][number][]): Promise<{ folder: string; bytes: number }> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'sift-bench-store-'));
-  await writeFile(path.join(folder, 'library.json'), stableStringify({ ...emptyLibrary(), papers: structuredClone(papers) }));
+  await writeFile(path.join(folder, 'library.json'), stableStringify({ ...emptyLibrary(), papers: structuredClone([...papers]) }));
   return { folder, bytes: (await stat(path.join(folder, 'library.json'))).size };
 }
 

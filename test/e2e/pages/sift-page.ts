@@ -19,10 +19,13 @@ export class SiftPage {
   }
 
   async search(query: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('/');
-    await expect.poll(() => this.focusedTestId()).toBe('search-input');
+    await this.page.getByTestId('search-input').click();
     await this.page.getByTestId('search-input').fill(query);
+  }
+
+  /** Waits until the list shows the library (after opening or reloading the page). */
+  async waitForList(): Promise<void> {
+    await this.rows.first().waitFor({ state: 'visible' });
   }
 
   /** The titles of the listed papers that are rendered (the list is virtualized). */
@@ -45,6 +48,12 @@ export class SiftPage {
     const editor = this.page.getByTestId('note-editor').last();
     await editor.fill(text);
     await expect.poll(() => this.page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+  }
+
+  /** Closes the notification toasts, so that screenshots show the window itself. */
+  async dismissToasts(): Promise<void> {
+    const close = this.page.getByTestId('toast').getByRole('button', { name: 'Dismiss' });
+    while ((await close.count()) > 0) await close.first().click();
   }
 
   focusedTestId(): Promise<string | null> {

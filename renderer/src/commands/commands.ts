@@ -1,0 +1,297 @@
+import type { ReadStatus } from '../../../shared/model/library';
+import type { Movement } from '../state/selection';
+import type { View } from '../state/ui-state';
+import type { Shortcut } from './shortcut';
+
+/** What commands can see and do; the app builds one per render. */
+export interface CommandContext {
+  view: View;
+  paletteOpen: boolean;
+  /** A library with papers is open (not loading, failed or empty). */
+  hasPapers: boolean;
+  isEmptyLibrary: boolean;
+  canChooseLibrary: boolean;
+  /** Selected papers that are in the list now. */
+  selectedIds: readonly string[];
+  /** The list as shown, in display order. */
+  visibleIds: readonly string[];
+  hasSearchOrFilter: boolean;
+  hasFilter: boolean;
+  cursorId: string | undefined;
+
+  togglePalette: () => void;
+  focusSearch: () => void;
+  clearSearchAndFilter: () => void;
+  showAllPapers: () => void;
+  compareSelected: () => void;
+  openReview: () => void;
+  copyReview: () => void;
+  exportReview: () => void;
+  focusTagInput: () => void;
+  addNote: () => void;
+  setStatus: (status: ReadStatus) => void;
+  selectAll: () => void;
+  move: (movement: Movement, extend: boolean) => void;
+  openCursorPaper: () => void;
+  openSampleLibrary: () => void;
+  chooseLibrary: () => void;
+  closeView: () => void;
+}
+
+export type CommandGroup = 'General' | 'Search' | 'List' | 'Paper' | 'Views' | 'Export' | 'Library';
+
+export interface Command {
+  id: string;
+  title: string;
+  group: CommandGroup;
+  /** Extra words the palette matches on. */
+  keywords?: readonly string[];
+  shortcut?: Shortcut;
+  /** Runs even while the user types in a text field (only for modifier shortcuts). */
+  whileTyping?: boolean;
+  /** Hidden from the palette and keyboard when false. */
+  isAvailable?: (context: CommandContext) => boolean;
+  /** Shown but not runnable, with this reason, when it returns a string. */
+  disabledReason?: (context: CommandContext) => string | undefined;
+  run: (context: CommandContext) => void;
+}
+
+const withPapers = (context: CommandContext) => context.hasPapers;
+const needsSelection = (context: CommandContext) => (context.selectedIds.length === 0 ? 'Select a paper first' : undefined);
+const needsListView = (context: CommandContext) =>
+  context.view !== 'library' ? 'Only in the paper list' : context.visibleIds.length === 0 ? 'The list is empty' : undefined;
+const needsRows = (context: CommandContext) => (context.visibleIds.length === 0 ? 'The list is empty' : undefined);
+
+function statusCommand(status: ReadStatus, title: string, key: string): Command {
+  return {
+    id: `mark-${status}`,
+    title,
+    group: 'Paper',
+    keywords: ['status', status],
+    shortcut: { key },
+    isAvailable: withPapers,
+    disabledReason: needsSelection,
+    run: (context) => context.setStatus(status),
+  };
+}
+
+/**
+ * Every action in the app. The command palette lists these and the keyboard shortcut handler
+ * dispatches from the same list, so an action and its shortcut cannot drift apart.
+ */
+export const commands: readonly Command[] = [
+  {
+    id: 'focus-search',
+    title: 'Focus search',
+    group: 'Search',
+    keywords: ['find', 'query'],
+    shortcut: { key: '/' },
+    isAvailable: withPapers,
+    run: (context) => context.focusSearch(),
+  },
+  {
+    id: 'clear-search',
+    title: 'Clear search and filters',
+    group: 'Search',
+    keywords: ['reset', 'query', 'tag', 'status'],
+    shortcut: { key: 'x' },
+    isAvailable: withPapers,
+    disabledReason: (context) => (context.hasSearchOrFilter ? undefined : 'Nothing to clear'),
+    run: (context) => context.clearSearchAndFilter(),
+  },
+  {
+    id: 'show-all',
+    title: 'Show all papers',
+    group: 'Search',
+    keywords: ['sidebar', 'library', 'filter', 'unfiltered'],
+    shortcut: { key: 'a' },
+    isAvailable: withPapers,
+    run: (context) => context.showAllPapers(),
+  },
+  {
+    id: 'next-paper',
+    title: 'Next paper',
+    group: 'List',
+    keywords: ['down', 'move', 'select'],
+    shortcut: { key: 'ArrowDown' },
+    isAvailable: withPapers,
+    disabledReason: needsListView,
+    run: (context) => context.move(1, false),
+  },
+  {
+    id: 'previous-paper',
+    title: 'Previous paper',
+    group: 'List',
+    keywords: ['up', 'move', 'select'],
+    shortcut: { key: 'ArrowUp' },
+    isAvailable: withPapers,
+    disabledReason: needsListView,
+    run: (context) => context.move(-1, false),
+  },
+  {
+    id: 'extend-down',
+    title: 'Extend selection down',
+    group: 'List',
+    keywords: ['range', 'multi'],
+    shortcut: { key: 'ArrowDown', shift: true },
+    isAvailable: withPapers,
+    disabledReason: needsListView,
+    run: (context) => context.move(1, true),
+  },
+  {
+    id: 'extend-up',
+    title: 'Extend selection up',
+    group: 'List',
+    keywords: ['range', 'multi'],
+    shortcut: { key: 'ArrowUp', shift: true },
+    isAvailable: withPapers,
+    disabledReason: needsListView,
+    run: (context) => context.move(-1, true),
+  },
+  {
+    id: 'first-paper',
+    title: 'First paper',
+    group: 'List',
+    keywords: ['top', 'home'],
+    shortcut: { key: 'Home' },
+    isAvailable: withPapers,
+    disabledReason: needsListView,
+    run: (context) => context.move('first', false),
+  },
+  {
+    id: 'last-paper',
+    title: 'Last paper',
+    group: 'List',
+    keywords: ['bottom', 'end'],
+    shortcut: { key: 'End' },
+    isAvailable: withPapers,
+    disabledReason: needsListView,
+    run: (context) => context.move('last', false),
+  },
+  {
+    id: 'open-paper',
+    title: 'Open selected paper',
+    group: 'List',
+    keywords: ['details', 'detail pane', 'show'],
+    shortcut: { key: 'Enter' },
+    isAvailable: withPapers,
+    disabledReason: (context) => needsListView(context) ?? (context.cursorId ? undefined : 'Select a paper first'),
+    run: (context) => context.openCursorPaper(),
+  },
+  {
+    id: 'select-all',
+    title: 'Select all papers in the list',
+    group: 'List',
+    keywords: ['everything', 'multi'],
+    shortcut: { key: 'a', mod: true },
+    isAvailable: withPapers,
+    disabledReason: needsRows,
+    run: (context) => context.selectAll(),
+  },
+  {
+    id: 'add-tag',
+    title: 'Add tag to selection',
+    group: 'Paper',
+    keywords: ['label', 'tags'],
+    shortcut: { key: 'l' },
+    isAvailable: withPapers,
+    disabledReason: needsSelection,
+    run: (context) => context.focusTagInput(),
+  },
+  {
+    id: 'add-note',
+    title: 'Add note',
+    group: 'Paper',
+    keywords: ['markdown', 'annotate', 'write'],
+    shortcut: { key: 'n' },
+    isAvailable: withPapers,
+    disabledReason: (context) => (context.selectedIds.length === 1 ? undefined : 'Select one paper'),
+    run: (context) => context.addNote(),
+  },
+  statusCommand('unread', 'Mark as unread', 'u'),
+  statusCommand('reading', 'Mark as reading', 'i'),
+  statusCommand('read', 'Mark as read', 'r'),
+  {
+    id: 'compare',
+    title: 'Compare selected papers',
+    group: 'Views',
+    keywords: ['side by side', 'shared terms'],
+    shortcut: { key: 'c' },
+    isAvailable: withPapers,
+    disabledReason: (context) =>
+      context.selectedIds.length >= 2 && context.selectedIds.length <= 4 ? undefined : 'Select 2–4 papers',
+    run: (context) => context.compareSelected(),
+  },
+  {
+    id: 'review-table',
+    title: 'Open review table',
+    group: 'Views',
+    keywords: ['grid', 'spreadsheet', 'overview'],
+    shortcut: { key: 't' },
+    isAvailable: withPapers,
+    run: (context) => context.openReview(),
+  },
+  {
+    id: 'close-view',
+    title: 'Close view',
+    group: 'Views',
+    keywords: ['back', 'exit', 'dismiss'],
+    shortcut: { key: 'Escape' },
+    whileTyping: true,
+    isAvailable: withPapers,
+    disabledReason: (context) => (context.view === 'library' ? 'No view is open' : undefined),
+    run: (context) => context.closeView(),
+  },
+  {
+    id: 'copy-markdown',
+    title: 'Copy review table as Markdown',
+    group: 'Export',
+    keywords: ['clipboard', 'gfm', 'table'],
+    shortcut: { key: 'm' },
+    isAvailable: withPapers,
+    disabledReason: needsRows,
+    run: (context) => context.copyReview(),
+  },
+  {
+    id: 'export-markdown',
+    title: 'Export review table as Markdown…',
+    group: 'Export',
+    keywords: ['save', 'file', 'download', 'gfm'],
+    shortcut: { key: 'm', shift: true },
+    isAvailable: withPapers,
+    disabledReason: needsRows,
+    run: (context) => context.exportReview(),
+  },
+  {
+    id: 'open-sample',
+    title: 'Open the sample library',
+    group: 'Library',
+    keywords: ['example', 'demo', 'welcome'],
+    shortcut: { key: 's' },
+    isAvailable: (context) => context.isEmptyLibrary,
+    run: (context) => context.openSampleLibrary(),
+  },
+  {
+    id: 'open-library',
+    title: 'Open another library…',
+    group: 'Library',
+    keywords: ['folder', 'switch', 'choose'],
+    shortcut: { key: 'o', mod: true },
+    whileTyping: true,
+    isAvailable: (context) => context.canChooseLibrary,
+    run: (context) => context.chooseLibrary(),
+  },
+  {
+    id: 'palette',
+    title: 'Command palette',
+    group: 'General',
+    keywords: ['commands', 'actions', 'help', 'shortcuts'],
+    shortcut: { key: 'k', mod: true },
+    whileTyping: true,
+    run: (context) => context.togglePalette(),
+  },
+];
+
+export function isRunnable(command: Command, context: CommandContext): boolean {
+  return (command.isAvailable?.(context) ?? true) && command.disabledReason?.(context) === undefined;
+}

@@ -1,0 +1,39 @@
+import { libraryStore, type LibrarySnapshot } from '../state/library-store';
+import type { Workspace } from '../state/use-workspace';
+import type { CommandContext } from './commands';
+
+/** Binds the command list to the open library and the workspace. */
+export function useCommandContext(library: LibrarySnapshot, workspace: Workspace): CommandContext {
+  const { ui, dispatch } = workspace;
+  const ready = library.phase === 'loaded' && library.info?.state === 'ready';
+  const hasFilter = ui.filter.status !== undefined || ui.filter.tag !== undefined;
+  return {
+      view: ui.view,
+      paletteOpen: ui.paletteOpen,
+      hasPapers: ready && library.papers.length > 0,
+      isEmptyLibrary: ready && library.papers.length === 0,
+      canChooseLibrary: library.info?.canChooseLibrary ?? false,
+      selectedIds: workspace.selectedIds,
+      visibleIds: workspace.visibleIds,
+      hasSearchOrFilter: hasFilter || ui.query.trim() !== '',
+      hasFilter,
+      cursorId: ui.selection.cursor,
+      togglePalette: () => dispatch({ type: 'setPaletteOpen', open: !ui.paletteOpen }),
+      focusSearch: workspace.focusSearch,
+      clearSearchAndFilter: () => dispatch({ type: 'clearSearchAndFilter' }),
+      showAllPapers: () => dispatch({ type: 'clearFilter' }),
+      compareSelected: workspace.compareSelected,
+      openReview: workspace.openReview,
+      copyReview: workspace.copyReview,
+      exportReview: workspace.exportReview,
+      focusTagInput: workspace.focusTagInput,
+      addNote: () => void workspace.addNote(),
+      setStatus: workspace.setStatus,
+      selectAll: workspace.selectAllVisible,
+      move: workspace.move,
+      openCursorPaper: workspace.openCursorPaper,
+      openSampleLibrary: () => void libraryStore.openSample(),
+      chooseLibrary: () => void libraryStore.chooseAndOpen(),
+      closeView: workspace.closeView,
+  };
+}

@@ -1,0 +1,91 @@
+import type { CommandContext } from '../commands/commands';
+import { shortcutLabel } from '../commands/shortcut';
+import type { Workspace } from '../state/use-workspace';
+import { SearchBox } from './SearchBox';
+
+interface Props {
+  workspace: Workspace;
+  commandContext: CommandContext;
+}
+
+const statusLabels = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+
+export function Toolbar({ workspace, commandContext }: Props) {
+  const { ui, dispatch, visible, papers, selectedIds } = workspace;
+  const total = papers.length;
+  const canCompare = selectedIds.length >= 2 && selectedIds.length <= 4;
+  const { status, tag } = ui.filter;
+
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          S
+        </span>
+        <span className="brand-name">Sift</span>
+      </div>
+      <SearchBox workspace={workspace} />
+      <div className="result-summary">
+        <span className="result-count" data-testid="result-count" aria-live="polite">
+          {visible.length} of {total} {total === 1 ? 'paper' : 'papers'}
+        </span>
+        {status && (
+          <button
+            type="button"
+            className="filter-pill"
+            onClick={() => dispatch({ type: 'toggleStatusFilter', status })}
+            title="Remove this filter"
+            data-testid="filter-pill"
+          >
+            {statusLabels[status]} <span aria-hidden="true">×</span>
+            <span className="visually-hidden">remove filter</span>
+          </button>
+        )}
+        {tag !== undefined && (
+          <button
+            type="button"
+            className="filter-pill"
+            onClick={() => dispatch({ type: 'toggleTagFilter', tag })}
+            title="Remove this filter"
+            data-testid="filter-pill"
+          >
+            #{tag} <span aria-hidden="true">×</span>
+            <span className="visually-hidden">remove filter</span>
+          </button>
+        )}
+      </div>
+      <div className="toolbar-actions">
+        <button
+          type="button"
+          className={`button${ui.view === 'compare' ? ' active' : ''}`}
+          data-testid="compare-button"
+          disabled={!canCompare}
+          onClick={workspace.compareSelected}
+          title={canCompare ? `Compare ${selectedIds.length} papers (C)` : 'Select 2–4 papers to compare'}
+        >
+          Compare
+        </button>
+        <button
+          type="button"
+          className={`button${ui.view === 'review' ? ' active' : ''}`}
+          data-testid="review-button"
+          onClick={workspace.openReview}
+          title="Review table (T)"
+        >
+          Review table
+        </button>
+        <button
+          type="button"
+          className="button palette-hint"
+          data-testid="palette-button"
+          onClick={() => commandContext.togglePalette()}
+          title="All commands and shortcuts"
+          aria-label={`Command palette (${shortcutLabel({ key: 'k', mod: true })})`}
+        >
+          <span>Commands</span>
+          <kbd>{shortcutLabel({ key: 'k', mod: true })}</kbd>
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CommandContext } from '../commands/commands';
+import type { Workspace } from '../state/use-workspace';
+import { CompareView } from './CompareView';
+import { DetailPane } from './DetailPane';
+import { PaperList } from './PaperList';
+import { ReviewView } from './ReviewView';
+import { Sidebar } from './Sidebar';
+import { Toolbar } from './Toolbar';
+
+interface Props {
+  workspace: Workspace;
+  commandContext: CommandContext;
+}
+
+/** The library screen: toolbar, then sidebar · list · detail, with Compare and Review drawn over the panes. */
+export function WorkspaceScreen({ workspace, commandContext }: Props) {
+  const { ui } = workspace;
+  const overlay = ui.view !== 'library';
+  return (
+    <div className="workspace">
+      <Toolbar workspace={workspace} commandContext={commandContext} />
+      <div className="workspace-body">
+        <div className="panes" inert={overlay} aria-hidden={overlay || undefined}>
+          <Sidebar workspace={workspace} />
+          <PaperList workspace={workspace} />
+          <DetailPane workspace={workspace} />
+        </div>
+        {ui.view === 'compare' && <CompareView workspace={workspace} />}
+        {ui.view === 'review' && <ReviewView workspace={workspace} />}
+      </div>
+    </div>
+  );
+}

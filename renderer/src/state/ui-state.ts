@@ -1,0 +1,69 @@
+import type { ReadStatus } from '../../../shared/model/library';
+import { emptySelection, type Selection } from './selection';
+import type { ListFilter } from './visible-papers';
+
+export type View = 'library' | 'compare' | 'review';
+
+export interface UiState {
+  query: string;
+  filter: ListFilter;
+  selection: Selection;
+  view: View;
+  /** The papers the compare view shows, fixed when it opens. */
+  compareIds: readonly string[];
+  paletteOpen: boolean;
+  /** A note just created from the UI, whose editor should take focus when it appears. */
+  focusNoteId?: string;
+}
+
+export const initialUiState: UiState = {
+  query: '',
+  filter: {},
+  selection: emptySelection,
+  view: 'library',
+  compareIds: [],
+  paletteOpen: false,
+};
+
+export type UiAction =
+  | { type: 'setQuery'; query: string }
+  | { type: 'toggleStatusFilter'; status: ReadStatus }
+  | { type: 'toggleTagFilter'; tag: string }
+  | { type: 'clearFilter' }
+  | { type: 'clearSearchAndFilter' }
+  | { type: 'setSelection'; selection: Selection }
+  | { type: 'openCompare'; ids: readonly string[] }
+  | { type: 'openReview' }
+  | { type: 'closeView' }
+  | { type: 'setPaletteOpen'; open: boolean }
+  | { type: 'setFocusNote'; noteId: string | undefined }
+  | { type: 'reset' };
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'setQuery':
+      return { ...state, query: action.query };
+    case 'toggleStatusFilter':
+      return { ...state, filter: { ...state.filter, status: state.filter.status === action.status ? undefined : action.status } };
+    case 'toggleTagFilter':
+      return { ...state, filter: { ...state.filter, tag: state.filter.tag === action.tag ? undefined : action.tag } };
+    case 'clearFilter':
+      return { ...state, filter: {} };
+    case 'clearSearchAndFilter':
+      return { ...state, filter: {}, query: '' };
+    case 'setSelection':
+      return { ...state, selection: action.selection };
+    case 'openCompare':
+      return { ...state, view: 'compare', compareIds: action.ids, paletteOpen: false };
+    case 'openReview':
+      return { ...state, view: 'review', paletteOpen: false };
+    case 'closeView':
+      return { ...state, view: 'library' };
+    case 'setPaletteOpen':
+      return { ...state, paletteOpen: action.open };
+    case 'setFocusNote':
+      return { ...state, focusNoteId: action.noteId };
+    case 'reset':
+      return initialUiState;
+  }
+}

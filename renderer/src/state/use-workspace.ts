@@ -1,0 +1,243 @@
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from 'react';
+import type { Paper, ReadStatus } from '../../../shared/model/library';
+import { useSearchResult } from '../search/use-search-result';
+import { libraryStore, type LibrarySnapshot } from './library-store';
+import { copyReviewMarkdown, exportReviewMarkdown } from './review-export';
+import {
+  moveSelection,
+  selectAll,
+  selectOnly,
+  selectRange,
+  toggleSelected,
+  visibleSelection,
+  type Movement,
+} from './selection';
+import { toasts } from './toast-store';
+import { initialUiState, uiReducer, type UiAction, type UiState } from './ui-state';
+import { libraryOrder, visiblePapers } from './visible-papers';
+
+export interface TagInfo {
+  name: string;
+  color?: string;
+  count: number;
+}
+
+export interface WorkspaceRefs {
+  search: RefObject<HTMLInputElement | null>;
+  list: RefObject<HTMLDivElement | null>;
+  detailTitle: RefObject<HTMLHeadingElement | null>;
+  tagInput: RefObject<HTMLInputElement | null>;
+}
+
+export type ClickMode = 'single' | 'toggle' | 'range';
+
+/** Everything the library screen shows and does, derived from the library and the UI state. */
+export interface Workspace {
+  ui: UiState;
+  dispatch: Dispatch<UiAction>;
+  papers: readonly Paper[];
+  paperById: ReadonlyMap<string, Paper>;
+  /** The list as shown, in display order. */
+  visible: readonly Paper[];
+  visibleIds: readonly string[];
+  /** The query the list was ranked for ('' for none); it trails typing while a search runs. */
+  listQuery: string;
+  searchPending: boolean;
+  selectedIds: readonly string[];
+  selectedPapers: readonly Paper[];
+  tags: readonly TagInfo[];
+  tagColors: ReadonlyMap<string, string>;
+  refs: WorkspaceRefs;
+  clickPaper: (id: string, mode: ClickMode) => void;
+  move: (movement: Movement, extend: boolean) => void;
+  selectAllVisible: () => void;
+  openCursorPaper: () => void;
+  focusSearch: () => void;
+  focusList: () => void;
+  focusTagInput: () => void;
+  addNote: () => Promise<void>;
+  setStatus: (status: ReadStatus) => void;
+  compareSelected: () => void;
+  openReview: () => void;
+  closeView: () => void;
+  copyReview: () => void;
+  exportReview: () => void;
+}
+
+/**
+ * Moves focus once React has drawn the element. If something else took focus in between (the
+ * palette opened, the user clicked), that wins: a late focus() would yank the caret away.
+ */
+function focusAfterRender(run: () => void): void {
+  const before = document.activeElement;
+  window.requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now && now !== before && now !== document.body && now.isConnected) return;
+    run();
+  });
+}
+
+export function useWorkspace(library: LibrarySnapshot): Workspace {
+  const [ui, dispatch] = useReducer(uiReducer, initialUiState);
+  const refs: WorkspaceRefs = {
+    search: useRef<HTMLInputElement>(null),
+    list: useRef<HTMLDivElement>(null),
+    detailTitle: useRef<HTMLHeadingElement>(null),
+    tagInput: useRef<HTMLInputElement>(null),
+  };
+  const { papers } = library;
+  const search = useSearchResult(papers, ui.query);
+  const listQuery = search.result?.query ?? '';
+  const ranked = search.result?.ids;
+
+  const ordered = useMemo(() => libraryOrder(papers), [papers]);
+  const paperById = useMemo(() => new Map(papers.map((paper) => [paper.id, paper])), [papers]);
+  const visible = useMemo(() => visiblePapers(ordered, ranked, ui.filter), [ordered, ranked, ui.filter]);
+  const visibleIds = useMemo(() => visible.map((paper) => paper.id), [visible]);
+  const selectedIds = useMemo(() => visibleSelection(ui.selection, new Set(visibleIds)), [ui.selection, visibleIds]);
+  const selectedPapers = useMemo(
+    () => selectedIds.map((id) => paperById.get(id)).filter((paper): paper is Paper => paper !== undefined),
+    [selectedIds, paperById],
+  );
+
+  const tagColors = useMemo(
+    () => new Map(library.tags.flatMap((tag) => (tag.color ? [[tag.name, tag.color] as const] : []))),
+    [library.tags],
+  );
+  // Counted here rather than taken from papers.list so that an optimistic tag change shows at once.
+  const tags = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts]
+      .map(([name, count]): TagInfo => {
+        const color = tagColors.get(name);
+        return color ? { name, count, color } : { name, count };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  }, [papers, tagColors]);
+
+  // Actions read the latest state through a ref so that their identities stay stable for memoized children.
+  const stateRef = useRef({ ui, visibleIds, selectedIds });
+  useLayoutEffect(() => {
+    stateRef.current = { ui, visibleIds, selectedIds };
+  });
+
+  const focusList = useCallback(() => focusAfterRender(() => refs.list.current?.focus()), [refs.list]);
+
+  const closeView = useCallback(() => {
+    dispatch({ type: 'closeView' });
+    focusList();
+  }, [focusList]);
+
+  const leaveOverlayView = useCallback(() => {
+    if (stateRef.current.ui.view !== 'library') dispatch({ type: 'closeView' });
+  }, []);
+
+  const clickPaper = useCallback((id: string, mode: ClickMode) => {
+    const { ui: current, visibleIds: order } = stateRef.current;
+    const selection =
+      mode === 'toggle'
+        ? toggleSelected(current.selection, id)
+        : mode === 'range'
+          ? selectRange(current.selection, id, order)
+          : selectOnly(id);
+    dispatch({ type: 'setSelection', selection });
+  }, []);
+
+  const move = useCallback((movement: Movement, extend: boolean) => {
+    const { ui: current, visibleIds: order } = stateRef.current;
+    dispatch({ type: 'setSelection', selection: moveSelection(current.selection, order, movement, extend) });
+    if (!refs.list.current?.contains(document.activeElement)) refs.list.current?.focus();
+  }, [refs.list]);
+
+  const selectAllVisible = useCallback(() => {
+    dispatch({ type: 'setSelection', selection: selectAll(stateRef.current.visibleIds) });
+  }, []);
+
+  const openCursorPaper = useCallback(() => {
+    const { ui: current, visibleIds: order } = stateRef.current;
+    const id = current.selection.cursor ?? current.selection.ids[0];
+    if (!id || !order.includes(id)) return;
+    leaveOverlayView();
+    dispatch({ type: 'setSelection', selection: selectOnly(id) });
+    focusAfterRender(() => refs.detailTitle.current?.focus());
+  }, [leaveOverlayView, refs.detailTitle]);
+
+  const focusSearch = useCallback(() => {
+    leaveOverlayView();
+    // The user asked for the search box: take focus now, not only if nothing else took it meanwhile.
+    const focus = () => {
+      refs.search.current?.focus();
+      refs.search.current?.select();
+    };
+    if (refs.search.current) focus();
+    else window.requestAnimationFrame(focus);
+  }, [leaveOverlayView, refs.search]);
+
+  const focusTagInput = useCallback(() => {
+    if (stateRef.current.selectedIds.length === 0) {
+      toasts.info('Select a paper first');
+      return;
+    }
+    leaveOverlayView();
+    focusAfterRender(() => refs.tagInput.current?.focus());
+  }, [leaveOverlayView, refs.tagInput]);
+
+  const addNote = useCallback(async () => {
+    const [id, ...others] = stateRef.current.selectedIds;
+    if (!id || others.length > 0) {
+      toasts.info('Select one paper to add a note');
+      return;
+    }
+    leaveOverlayView();
+    const note = await libraryStore.addNote(id);
+    if (note) dispatch({ type: 'setFocusNote', noteId: note.id });
+  }, [leaveOverlayView]);
+
+  const setStatus = useCallback((status: ReadStatus) => {
+    void libraryStore.setStatus(stateRef.current.selectedIds, status);
+  }, []);
+
+  const compareSelected = useCallback(() => {
+    const ids = stateRef.current.selectedIds;
+    if (ids.length < 2 || ids.length > 4) {
+      toasts.info('Select 2–4 papers to compare');
+      return;
+    }
+    dispatch({ type: 'openCompare', ids });
+  }, []);
+
+  const openReview = useCallback(() => dispatch({ type: 'openReview' }), []);
+  const copyReview = useCallback(() => void copyReviewMarkdown(stateRef.current.visibleIds), []);
+  const exportReview = useCallback(() => void exportReviewMarkdown(stateRef.current.visibleIds), []);
+
+  return {
+    ui,
+    dispatch,
+    papers,
+    paperById,
+    visible,
+    visibleIds,
+    listQuery,
+    searchPending: search.pending,
+    selectedIds,
+    selectedPapers,
+    tags,
+    tagColors,
+    refs,
+    clickPaper,
+    move,
+    selectAllVisible,
+    openCursorPaper,
+    focusSearch,
+    focusList,
+    focusTagInput,
+    addNote,
+    setStatus,
+    compareSelected,
+    openReview,
+    closeView,
+    copyReview,
+    exportReview,
+  };
+}
