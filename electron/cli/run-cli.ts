@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodName, MethodOutput } from '../../shared/api/contract';
 import { formatAuthors } from '../../shared/model/format-authors';
+import type { Paper } from '../../shared/model/library';
 import { searchPapers } from '../../shared/search/paper-search';
+import type { SearchablePaper } from '../../shared/search/searchable-paper';
 import type { Sift } from '../services/container';
 import { writeFileDurably } from '../services/storage/fs-durable';
 
@@ -51,22 +53,28 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     sift = await deps.openSift(parsed.library ?? deps.defaultLibraryFolder);
     const info = await call(sift, 'library.info', {});
     if (info.state === 'failed') throw new Error(`${info.error?.message ?? 'The library could not be loaded'}\n${info.error?.detail ?? ''}`.trim());
-    const { papers } = await call(sift, 'papers.list', {});
-    const selected = searchPapers(papers, parsed.query ?? '');
+    const corpus = JSON.parse((await call(sift, 'papers.searchCorpus', {})).json) as SearchablePaper[];
+    const selectedIds = searchPapers(corpus, parsed.query ?? '').map((paper) => paper.id);
     if (parsed.command === 'list') {
-      if (parsed.json) deps.stdout(`${JSON.stringify(selected, null, 2)}\n`);
-      else {
+      if (parsed.json) {
+        const papers: Paper[] = [];
+        for (let start = 0; start < selectedIds.length; start += 1000) {
+          papers.push(...(await call(sift, 'papers.get', { ids: selectedIds.slice(start, start + 1000) })).papers);
+        }
+        deps.stdout(`${JSON.stringify(papers, null, 2)}\n`);
+      } else {
+        const { papers: selected } = await call(sift, 'papers.list', { ids: selectedIds });
         for (const paper of selected) {
           const byline = [formatAuthors(paper.authors), paper.year].filter(Boolean).join(', ');
           const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
           deps.stdout(`${paper.title}${byline ? ` — ${byline}` : ''}${tags}\n`);
         }
-        deps.stderr(`${selected.length} of ${papers.length} papers\n`);
+        deps.stderr(`${selected.length} of ${corpus.length} papers\n`);
       }
       return 0;
     }
     const { markdown, rows } = await call(sift, 'export.markdown', {
-      paperIds: selected.map((paper) => paper.id),
+      paperIds: selectedIds,
       ...(parsed.columns ? { columns: parsed.columns } : {}),
     });
     if (parsed.out) {

@@ -126,7 +126,10 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       emit('library.changed', { reason: 'backup-restored' });
       return { info: current.service.info(canChoose), restoredPapers };
     },
-    'papers.list': () => current.service.list(),
+    'papers.list': ({ ids }) => current.service.list(ids),
+    'papers.get': ({ ids }) => current.service.get(ids),
+    'papers.searchCorpus': ({ ids }) => current.service.searchCorpus(ids),
+    'papers.updateMany': ({ paperIds, changes }) => current.service.updateMany(paperIds, changes),
     'papers.update': ({ id, changes }) => current.service.updatePaper(id, changes),
     'tags.add': ({ paperIds, tag }) => current.service.setTag(paperIds, tag, true),
     'tags.remove': ({ paperIds, tag }) => current.service.setTag(paperIds, tag, false),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { LibraryInfo, PaperChanges, TagSummary } from '../../shared/api/contract';
+import type { LibraryInfo, PaperChanges, PaperSummary, TagSummary } from '../../shared/api/contract';
+import { searchable } from '../../shared/search/searchable-paper';
 import { librarySchema, type Note, type Paper } from '../../shared/model/library';
 import { reviewTableMarkdown } from '../../shared/export/markdown-table';
 import type { ReviewColumnId } from '../../shared/export/review-columns';
@@ -42,8 +43,9 @@ export class LibraryService {
     };
   }
 
-  list(): { papers: Paper[]; tags: TagSummary[] } {
+  list(ids?: readonly string[]): { papers: PaperSummary[]; tags: TagSummary[] } {
     const { papers, tags } = this.store.data;
+    const listed = ids ? ids.flatMap((id) => this.store.getPaper(id) ?? []) : papers;
     const counts = new Map<string, number>();
     for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     const colors = new Map(tags.map((tag) => [tag.name, tag.color]));
@@ -53,7 +55,37 @@ export class LibraryService {
         return color ? { name, color, count } : { name, count };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    return { papers: [...papers], tags: summaries };
+    return { papers: listed.map(summarize), tags: summaries };
+  }
+
+  get(ids: readonly string[]): { papers: Paper[] } {
+    return { papers: ids.flatMap((id) => this.store.getPaper(id) ?? []) };
+  }
+
+  /** JSON text rather than objects: the renderer hands it to its search worker unparsed. */
+  searchCorpus(ids?: readonly string[]): { json: string } {
+    const papers = ids ? ids.flatMap((id) => this.store.getPaper(id) ?? []) : this.store.data.papers;
+    return { json: JSON.stringify(papers.map(searchable)) };
+  }
+
+  async updateMany(paperIds: readonly string[], changes: Pick<PaperChanges, 'status' | 'rating' | 'type'>): Promise<{ changed: number }> {
+    const wanted = [...new Set(paperIds)];
+    const missing = wanted.find((id) => !this.store.getPaper(id));
+    if (missing !== undefined) throw new ApiFailure('not-found', `No paper with id "${missing}" in this library`);
+    const entries = Object.entries(changes) as Array<[keyof typeof changes, unknown]>;
+    const changedIds = await this.store.transact((tx) => {
+      const now = this.timestamp();
+      const changed: string[] = [];
+      for (const id of wanted) {
+        const current = this.store.getPaper(id);
+        if (entries.every(([key, value]) => current?.[key] === value)) continue;
+        Object.assign(tx.paper(id), changes, { updatedAt: now });
+        changed.push(id);
+      }
+      return changed;
+    });
+    if (changedIds.length > 0) this.deps.onChanged('papers-updated', changedIds);
+    return { changed: changedIds.length };
   }
 
   async openSample(): Promise<{ added: number }> {
@@ -160,4 +192,28 @@ export class LibraryService {
     });
     return { markdown: reviewTableMarkdown(papers, columns), rows: papers.length };
   }
+}
+
+const LISTED_AUTHORS = 3;
+
+function summarize(paper: Paper): PaperSummary {
+  const { id, type, title, year, venue, doi, arxivId, tags, status, addedAt, updatedAt } = paper;
+  return {
+    id,
+    type,
+    title,
+    ...(year !== undefined ? { year } : {}),
+    ...(venue !== undefined ? { venue } : {}),
+    ...(doi !== undefined ? { doi } : {}),
+    ...(arxivId !== undefined ? { arxivId } : {}),
+    tags,
+    status,
+    addedAt,
+    updatedAt,
+    authors: paper.authors.slice(0, LISTED_AUTHORS),
+    authorCount: paper.authors.length,
+    decision: paper.screening.decision,
+    noteCount: paper.notes.length,
+    hasAbstract: (paper.abstract ?? '').trim().length > 0,
+  };
 }

@@ -3,6 +3,7 @@ import {
   noteSchema,
   paperSchema,
   readStatuses,
+  screeningDecisions,
   tagNameSchema,
   tagSchema,
   paperTypes,
@@ -51,6 +52,22 @@ export const libraryInfoSchema = z.object({
   readOnly: z.string().optional(),
 });
 export type LibraryInfo = z.infer<typeof libraryInfoSchema>;
+
+/**
+ * What the paper list needs of a paper: everything but the long text (abstract, notes, extra), so
+ * that listing 50,000 papers stays a few megabytes. The detail pane fetches whole papers.
+ */
+export const paperSummarySchema = paperSchema
+  .pick({ id: true, type: true, title: true, year: true, venue: true, doi: true, arxivId: true, tags: true, status: true, addedAt: true, updatedAt: true })
+  .extend({
+    /** The first few authors; `authorCount` says how many there are in all. */
+    authors: z.array(authorSchema).max(10),
+    authorCount: z.number().int(),
+    decision: z.enum(screeningDecisions),
+    noteCount: z.number().int(),
+    hasAbstract: z.boolean(),
+  });
+export type PaperSummary = z.infer<typeof paperSummarySchema>;
 
 export const tagSummarySchema = tagSchema.extend({ count: z.number().int() });
 export type TagSummary = z.infer<typeof tagSummarySchema>;
@@ -105,14 +122,29 @@ export const apiMethods = {
     z.object({ info: libraryInfoSchema, restoredPapers: z.number().int() }),
   ),
   'papers.list': method(
-    'Every paper and every tag with its count',
-    noInput,
-    z.object({ papers: z.array(paperSchema), tags: z.array(tagSummarySchema) }),
+    'Summaries of every paper (or of the given ids) and every tag with its count',
+    z.object({ ids: z.array(paperId).max(100_000).optional() }).strict(),
+    z.object({ papers: z.array(paperSummarySchema), tags: z.array(tagSummarySchema) }),
+  ),
+  'papers.get': method(
+    'Whole papers by id (unknown ids are left out)',
+    z.object({ ids: z.array(paperId).min(1).max(1000) }).strict(),
+    z.object({ papers: z.array(paperSchema) }),
+  ),
+  'papers.searchCorpus': method(
+    'The searchable text of every paper (or of the given ids) as one JSON text, for the search worker to parse off the UI thread',
+    z.object({ ids: z.array(paperId).max(100_000).optional() }).strict(),
+    z.object({ json: z.string() }),
   ),
   'papers.update': method(
     'Change fields of one paper',
     z.object({ id: paperId, changes: paperChangesSchema }).strict(),
     z.object({ paper: paperSchema }),
+  ),
+  'papers.updateMany': method(
+    'Change the read status, rating or type of many papers at once',
+    z.object({ paperIds, changes: z.object({ status: z.enum(readStatuses), rating: z.number().int().min(0).max(5), type: z.enum(paperTypes) }).strict().partial().refine((changes) => Object.keys(changes).length > 0, 'Nothing to change') }).strict(),
+    z.object({ changed: z.number().int() }),
   ),
   'tags.add': method(
     'Add a tag to one or more papers',

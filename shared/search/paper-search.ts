@@ -1,5 +1,5 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
-import type { Paper } from '../model/library';
+import type { SearchablePaper } from './searchable-paper';
 import { authorName } from '../model/format-authors';
 import { queryWords, wordsMatch } from './query-words';
 
@@ -9,7 +9,7 @@ export interface SearchHit {
   score: number;
 }
 
-const keys: FuseOptionKey<Paper>[] = [
+const keys: FuseOptionKey<SearchablePaper>[] = [
   { name: 'title', weight: 3 },
   { name: 'authors', weight: 2, getFn: (paper) => paper.authors.map(authorName) },
   { name: 'tags', weight: 1.5 },
@@ -17,7 +17,7 @@ const keys: FuseOptionKey<Paper>[] = [
   { name: 'abstract', weight: 1 },
 ];
 
-const fuseOptions: IFuseOptions<Paper> = {
+const fuseOptions: IFuseOptions<SearchablePaper> = {
   keys,
   includeScore: true,
   // fuse.js only looks near the start of a field unless told otherwise; abstracts need the whole text.
@@ -38,9 +38,9 @@ const FUZZY_MIN_LENGTH = 5;
  * words of four letters or more tolerate typos, and the hits come back best first.
  */
 export class PaperSearch {
-  private readonly fuse: Fuse<Paper>;
+  private readonly fuse: Fuse<SearchablePaper>;
 
-  constructor(papers: readonly Paper[]) {
+  constructor(papers: readonly SearchablePaper[]) {
     this.fuse = new Fuse(papers, fuseOptions);
   }
 
@@ -80,7 +80,7 @@ export function matchRanges(text: string, query: string): Array<[number, number]
 }
 
 /** The papers a query selects, best match first; every paper, in its given order, for an empty query. */
-export function searchPapers<P extends Paper>(papers: readonly P[], query: string, search: PaperSearch = new PaperSearch(papers)): P[] {
+export function searchPapers<P extends SearchablePaper>(papers: readonly P[], query: string, search: PaperSearch = new PaperSearch(papers)): P[] {
   if (queryWords(query).length === 0) return [...papers];
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   return search.search(query).flatMap((hit) => {

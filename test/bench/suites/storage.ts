@@ -27,6 +27,8 @@ async function libraryFolder(papers: readonly Library['papers'][number][]): Prom
 const storeOptions = { watchExternalChanges: false, compactWhenIdleMs: 3_600_000, compactAfterBytes: Number.MAX_SAFE_INTEGER } as const;
 
 export async function run(ctx: BenchContext): Promise<void> {
+  const selected = ['store.open', 'store.edit', 'store.bulkTag', 'store.snapshot', 'store.memory'].some((benchmark) => ctx.selects(benchmark));
+  if (!selected) return;
   for (const size of ctx.sizes) {
     const papers = ctx.papersOf(size);
     const { folder, bytes } = await libraryFolder(papers);

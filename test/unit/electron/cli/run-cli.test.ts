@@ -26,7 +26,7 @@ describe('the sift CLI', () => {
     const opened = await openTempSift({ withSample: true });
     folder = opened.folder;
     const sift = opened.sift;
-    const { papers } = (await sift.handlers['papers.list']({})) as { papers: Paper[] };
+    const { papers } = await sift.handlers['papers.list']({});
     const starcraft = papers.find((paper) => paper.title.startsWith('StarCraft II'));
     if (!starcraft) throw new Error('sample library lacks the StarCraft paper');
     await sift.handlers['tags.add']({ paperIds: [starcraft.id], tag: 'games' });

@@ -11,7 +11,10 @@ const badInputs: Record<MethodName, unknown[]> = {
   'library.chooseAndOpen': [{ path: '/tmp' }],
   'backups.list': [{ all: true }],
   'backups.restore': [{}, { id: 7 }, { id: '' }, { id: 'x'.repeat(300) }],
-  'papers.list': [{ limit: 'all' }],
+  'papers.list': [{ limit: 'all' }, { ids: 'all' }],
+  'papers.get': [{}, { ids: [] }, { ids: Array.from({ length: 1001 }, (_, index) => `p${index}`) }],
+  'papers.searchCorpus': [{ ids: [1] }],
+  'papers.updateMany': [{ paperIds: ['x'], changes: {} }, { paperIds: ['x'], changes: { title: 'bulk titles are not a thing' } }, { paperIds: [], changes: { status: 'read' } }],
   'papers.update': [
     { id: 'x' },
     { id: 42, changes: { title: 'x' } },
