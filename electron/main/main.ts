@@ -137,8 +137,18 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => {
-    void sift.close();
+  // Closing folds the journal into library.json and releases the lock; quit only once that is done.
+  // (Every acknowledged edit is already durable in the journal, so a crash here loses nothing.)
+  let closeState: 'open' | 'closing' | 'closed' = 'open';
+  app.on('before-quit', (event) => {
+    if (closeState === 'closed') return;
+    event.preventDefault();
+    if (closeState === 'closing') return;
+    closeState = 'closing';
+    void sift.close().finally(() => {
+      closeState = 'closed';
+      app.quit();
+    });
   });
 }
 

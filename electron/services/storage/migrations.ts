@@ -22,11 +22,11 @@ export function checkLibraryVersion(raw: unknown): string | undefined {
 }
 
 /** Brings an older document up to the current format, one step at a time. */
-export function migrateLibrary(raw: unknown): unknown {
+export function migrateLibrary(raw: unknown, steps: typeof migrationSteps = migrationSteps, target: number = SCHEMA_VERSION): unknown {
   let document = raw as Record<string, unknown>;
   let version = document.schemaVersion as number;
-  while (version < SCHEMA_VERSION) {
-    const step = migrationSteps[version];
+  while (version < target) {
+    const step = steps[version];
     if (!step) throw new Error(`No migration from library format ${version}`);
     document = { ...step(document), schemaVersion: version + 1 };
     version += 1;
