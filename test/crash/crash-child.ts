@@ -3,20 +3,9 @@
 // acknowledged it (ACK). Run by test/crash/crash-harness.ts; never by hand.
 import { LibraryStore } from '../../electron/services/library-store';
 import { newPaper } from '../../shared/model/library';
+import { mulberry32 } from '../bench/synthetic-library';
 
 const [folder = '', seedText = '1'] = process.argv.slice(2);
-
-/** mulberry32: a small seeded PRNG, so a failing round can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type CrashOp =
   | { i: number; kind: 'tag'; paperId: string; tag: string }
@@ -27,7 +16,8 @@ export type CrashOp =
 const MAX_PAPERS = 3000;
 
 async function main(): Promise<void> {
-  const next = random(Number(seedText));
+  // Seeded, so a failing round can be replayed from its seed.
+  const next = mulberry32(Number(seedText));
   const store = await LibraryStore.open(folder, {
     app: 'crash test',
     // Small thresholds so that snapshots (and their renames) happen often, and so are often killed.
