@@ -1,43 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { openSift } from '../services/container';
 import { appPaths } from '../services/app-paths';
+import { openSift } from '../services/container';
 import { startWebServer } from './server';
+import { parseWebArgs, webUsage, type WebArgs } from './web-args';
 
-const usage = 'Usage: npm run web -- --library DIR [--port N] [--token T]';
+let args: WebArgs;
+try {
+  args = parseWebArgs(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`sift web: ${(error as Error).message}\n${webUsage}\n`);
+  process.exit(2);
+}
+if (args.help) {
+  process.stdout.write(`${webUsage}\n`);
+  process.exit(0);
+}
 
-async function main(): Promise<void> {
-  let values: { library?: string; port?: string; token?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { library: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(usage);
-    return;
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"\n${usage}`);
-    process.exit(2);
-  }
+try {
   const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
   const sift = await openSift({
-    libraryFolder: path.resolve(values.library ?? paths.defaultLibraryFolder),
+    libraryFolder: path.resolve(args.library ?? paths.defaultLibraryFolder),
     resourcesFolder: paths.resourcesFolder,
     app: 'Sift browser mode',
     storage: { validateInBackground: true },
     log: (message, error) => console.error(message, error),
   });
-  const token = values.token ?? randomBytes(24).toString('base64url');
-  const server = await startWebServer({ sift, staticFolder: paths.rendererFolder, token, port });
+  const token = args.token ?? randomBytes(24).toString('base64url');
+  const server = await startWebServer({ sift, staticFolder: paths.rendererFolder, token, port: args.port }).catch(async (error: unknown) => {
+    await sift.close();
+    throw error;
+  });
   console.log(`Sift browser mode: ${server.url}`);
   const stop = async () => {
     await server.close();
@@ -46,6 +40,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = code === 'EADDRINUSE' ? `port ${args.port} is already in use; choose another with --port` : (error as Error).message;
+  process.stderr.write(`sift web: ${message}\n`);
+  process.exit(1);
 }
-
-void main();
