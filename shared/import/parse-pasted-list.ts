@@ -7,6 +7,8 @@
  * quantifiers, and the longest scans are hand-written loops, so megabyte inputs stay linear.
  */
 
+import type { ImportWarning as BaseImportWarning } from './import-record';
+
 export interface PastedPaper {
   title: string;
   abstract?: string;
@@ -17,10 +19,8 @@ export interface PastedPaper {
   line: number;
 }
 
-export interface ImportWarning {
-  line: number;
-  message: string;
-}
+/** Pasted-list warnings always know their line. */
+export type ImportWarning = BaseImportWarning & { line: number };
 
 export type PasteFormat = 'daily-papers' | 'arxiv-listing' | 'titles' | 'identifiers';
 

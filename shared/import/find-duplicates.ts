@@ -1,0 +1,143 @@
+import type { PaperDraft } from './import-record';
+
+/** What a duplicate check needs of a paper, in the library or in the batch being imported. */
+export type DuplicateCandidate = Pick<PaperDraft, 'title' | 'year' | 'doi' | 'arxivId'> & { id: string };
+
+export type DuplicateReason = 'doi' | 'arxiv' | 'title-year' | 'fuzzy-title';
+
+export interface DuplicateMatch {
+  /** The id of the paper it duplicates: a library paper's id, or `batch:<index>` for an earlier item of the same import. */
+  id: string;
+  reason: DuplicateReason;
+  /** 1 for identifier and exact-title matches; the title similarity (0–1) for fuzzy ones. */
+  score: number;
+}
+
+/** "https://doi.org/10.1000/ABC" → "10.1000/abc": DOIs are case-insensitive. */
+export function normalizeDoi(doi: string | undefined): string | undefined {
+  if (!doi) return undefined;
+  const match = /10\.\d{4,9}\/\S+/i.exec(doi.trim());
+  return match ? match[0].toLowerCase().replace(/[.,;]+$/, '') : undefined;
+}
+
+/** "arXiv:2206.10883v3" → "2206.10883"; old-style ids keep their archive ("hep-th/9901001"). */
+export function normalizeArxivId(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  const match = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(id.trim());
+  return match?.[1]?.toLowerCase();
+}
+
+/** Lower case, accents and punctuation removed, spaces collapsed: "Über-Net: A Study." → "uber net a study". */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function bigrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const compact = text.replace(/ /g, '');
+  for (let index = 0; index < compact.length - 1; index += 1) {
+    const gram = compact.slice(index, index + 2);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Sørensen–Dice similarity of two normalized titles over character bigrams (0–1). */
+export function titleSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const left = bigrams(a);
+  const right = bigrams(b);
+  let total = 0;
+  let shared = 0;
+  for (const count of left.values()) total += count;
+  for (const [gram, count] of right) {
+    total += count;
+    shared += Math.min(count, left.get(gram) ?? 0);
+  }
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+const FUZZY_THRESHOLD = 0.9;
+const MAX_CANDIDATES_PER_WORD = 5000;
+const STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'with', 'via', 'by', 'from', 'at', 'is', 'as']);
+
+/**
+ * Finds duplicates by DOI, then arXiv id, then normalized title with the same (or an unknown) year,
+ * then by a fuzzy title match scored by bigram similarity. Written here rather than taken from a
+ * library because its cost must follow the batch, not the library: every check is a map lookup,
+ * and fuzzy candidates come from an index of the titles' rarest words.
+ */
+export class DuplicateFinder {
+  private readonly byDoi = new Map<string, string>();
+  private readonly byArxiv = new Map<string, string>();
+  private readonly byTitle = new Map<string, Array<{ id: string; year?: number }>>();
+  private readonly byWord = new Map<string, string[]>();
+  private readonly titles = new Map<string, { normalized: string; year?: number }>();
+
+  constructor(papers: Iterable<DuplicateCandidate> = []) {
+    for (const paper of papers) this.add(paper);
+  }
+
+  add(paper: DuplicateCandidate): void {
+    const doi = normalizeDoi(paper.doi);
+    if (doi && !this.byDoi.has(doi)) this.byDoi.set(doi, paper.id);
+    const arxiv = normalizeArxivId(paper.arxivId);
+    if (arxiv && !this.byArxiv.has(arxiv)) this.byArxiv.set(arxiv, paper.id);
+    const normalized = normalizeTitle(paper.title);
+    if (normalized.length === 0) return;
+    const entry = paper.year === undefined ? { id: paper.id } : { id: paper.id, year: paper.year };
+    this.byTitle.set(normalized, [...(this.byTitle.get(normalized) ?? []), entry]);
+    this.titles.set(paper.id, paper.year === undefined ? { normalized } : { normalized, year: paper.year });
+    for (const word of new Set(normalized.split(' '))) {
+      if (word.length < 3 || STOP.has(word)) continue;
+      const ids = this.byWord.get(word);
+      if (ids) ids.push(paper.id);
+      else this.byWord.set(word, [paper.id]);
+    }
+  }
+
+  /** The best match for a paper, or undefined. Identifier matches win over title matches. */
+  find(paper: Omit<DuplicateCandidate, 'id'>): DuplicateMatch | undefined {
+    const doi = normalizeDoi(paper.doi);
+    const byDoi = doi ? this.byDoi.get(doi) : undefined;
+    if (byDoi) return { id: byDoi, reason: 'doi', score: 1 };
+    const arxiv = normalizeArxivId(paper.arxivId);
+    const byArxiv = arxiv ? this.byArxiv.get(arxiv) : undefined;
+    if (byArxiv) return { id: byArxiv, reason: 'arxiv', score: 1 };
+    const normalized = normalizeTitle(paper.title);
+    if (normalized.split(' ').length < 3) return undefined; // "Introduction", "Editorial": too generic to match by title.
+    const sameYear = (year: number | undefined) => year === undefined || paper.year === undefined || year === paper.year;
+    const exact = this.byTitle.get(normalized)?.find((candidate) => sameYear(candidate.year));
+    if (exact) return { id: exact.id, reason: 'title-year', score: 1 };
+    return this.fuzzy(normalized, sameYear);
+  }
+
+  private fuzzy(normalized: string, sameYear: (year: number | undefined) => boolean): DuplicateMatch | undefined {
+    const words = [...new Set(normalized.split(' '))].filter((word) => word.length >= 3 && !STOP.has(word));
+    // The rarest words of the title that the library knows: a near-identical title shares them,
+    // and a misspelt word is simply not among them. Words common to thousands of titles say little.
+    const rarest = words
+      .map((word) => ({ word, ids: this.byWord.get(word) ?? [] }))
+      .filter((entry) => entry.ids.length > 0 && entry.ids.length <= MAX_CANDIDATES_PER_WORD)
+      .sort((a, b) => a.ids.length - b.ids.length)
+      .slice(0, 3);
+    let best: DuplicateMatch | undefined;
+    const seen = new Set<string>();
+    for (const { ids } of rarest) {
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const title = this.titles.get(id);
+        if (!title || !sameYear(title.year)) continue;
+        const score = titleSimilarity(normalized, title.normalized);
+        if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { id, reason: 'fuzzy-title', score };
+      }
+    }
+    return best;
+  }
+}
