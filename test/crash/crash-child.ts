@@ -13,7 +13,8 @@ export type CrashOp =
   | { i: number; kind: 'import'; ids: string[] }
   | { i: number; kind: 'bulk-tag'; paperIds: string[]; tag: string };
 
-const MAX_PAPERS = 3000;
+// Bounded so that the library stays a few megabytes and a thousand rounds finish in minutes.
+const MAX_PAPERS = 2000;
 
 async function main(): Promise<void> {
   // Seeded, so a failing round can be replayed from its seed.
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
         op = { i, kind: 'import', ids: papers.map((paper) => paper.id) };
         run = () => store.transact((tx) => tx.addPapers(papers));
       } else if (roll < 0.15) {
-        const paperIds = [...new Set(Array.from({ length: Math.min(500, ids.length) }, pick))];
+        const paperIds = [...new Set(Array.from({ length: Math.min(200, ids.length) }, pick))];
         const tag = `bulk-r${round}-o${i}`;
         op = { i, kind: 'bulk-tag', paperIds, tag };
         run = () =>
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
           });
       } else {
         const paperId = pick();
-        const body = `note r${round}-o${i} ${'·'.repeat(Math.floor(next() * 2000))}`;
+        const body = `note r${round}-o${i} ${'·'.repeat(Math.floor(next() * 300))}`;
         op = { i, kind: 'note', paperId, body };
         run = () =>
           store.transact((tx) => {

@@ -91,7 +91,10 @@ async function runRound(childFile: string, folder: string, round: number, random
   if (killedBeforeReady) await new Promise((resolve) => setTimeout(resolve, random() * 60));
   else {
     await Promise.race([readyPromise, exited]);
-    await new Promise((resolve) => setTimeout(resolve, 10 + random() * 400));
+    // Mostly soon after opening (mid-append, mid-snapshot); sometimes later, so that snapshots also
+    // complete and the journals do not only pile up.
+    const delay = random() < 0.2 ? 500 + random() * 2500 : 10 + random() * 400;
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
   child.kill('SIGKILL');
   await exited;
