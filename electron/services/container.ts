@@ -8,6 +8,8 @@ import type { Handlers } from './handlers';
 import { LibraryService } from './library-service';
 import { LibraryStore, type StoreEvent } from './library-store';
 import { restoreBackup } from './restore-backup';
+import { ImportService, type ImportParsers } from './import/import-service';
+import { inProcessParsers } from './import/in-process-parsers';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -25,6 +27,8 @@ export interface SiftOptions {
   app?: string;
   /** Opens without the lock and never writes (the CLI's list and export). */
   readOnly?: boolean;
+  /** How imports parse files; defaults to parsing on this thread. */
+  importParsers?: ImportParsers;
   /** Storage tuning, for tests and benchmarks. */
   storage?: Pick<StoreOptions, 'compactAfterBytes' | 'compactWhenIdleMs' | 'backupEveryMs' | 'watchExternalChanges' | 'retryAfterMs' | 'validateInBackground'>;
   dialogs?: NativeDialogs;
@@ -95,6 +99,14 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   };
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
+  const imports = new ImportService({
+    store: () => current.store,
+    parsers: options.importParsers ?? inProcessParsers,
+    now,
+    newId,
+    onProgress: (progress) => emit('import.progress', progress),
+    onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
+  });
 
   const handlers: Handlers = {
     'library.info': () => current.service.info(canChoose),
@@ -136,6 +148,14 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'notes.add': ({ paperId, body }) => current.service.addNote(paperId, body),
     'notes.update': ({ paperId, noteId, body }) => current.service.updateNote(paperId, noteId, body),
     'notes.delete': ({ paperId, noteId }) => current.service.deleteNote(paperId, noteId),
+    'import.preview': ({ importId, files, text, format }) =>
+      imports.preview(importId, {
+        files: files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) })),
+        ...(text !== undefined ? { text } : {}),
+        ...(format !== undefined ? { format } : {}),
+      }),
+    'import.commit': ({ importId, decisions, tags }) => imports.commit(importId, decisions, tags ?? []),
+    'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
     'export.markdown': ({ paperIds, columns }) => current.service.exportMarkdown(paperIds, columns),
     'export.save': async ({ suggestedName, content }) => {
       if (!options.dialogs) throw new ApiFailure('unavailable', 'Saving with a dialog needs the desktop app');

@@ -19,12 +19,15 @@ export const methodNames = [
   'notes.add',
   'notes.update',
   'notes.delete',
+  'import.preview',
+  'import.commit',
+  'import.cancel',
   'export.markdown',
   'export.save',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['library.changed', 'library.saveState', 'library.notice'] as const;
+export const eventNames = ['library.changed', 'library.saveState', 'library.notice', 'import.progress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** One IPC channel per method; never a generic pass-through. */

@@ -93,6 +93,62 @@ export type PaperChanges = z.infer<typeof paperChangesSchema>;
 
 const reviewColumnId = z.enum(reviewColumnIds);
 
+/** An imported paper before it joins the library (see shared/import/import-record.ts). */
+export const paperDraftSchema = paperSchema
+  .pick({ type: true, title: true, authors: true, keywords: true, extra: true })
+  .extend(paperSchema.pick({ year: true, venue: true, abstract: true, doi: true, arxivId: true, url: true, citationKey: true }).shape);
+
+const importWarningSchema = z.object({ line: z.number().int().optional(), entry: z.string().optional(), message: z.string() });
+const importActionSchema = z.enum(['import', 'skip', 'merge']);
+const importId = z.string().regex(/^[\w-]{8,64}$/, 'An import id is 8 to 64 letters, digits, "-" or "_"');
+
+export const importPreviewItemSchema = z.object({
+  index: z.number().int(),
+  paper: paperDraftSchema,
+  /** The file it came from ("Pasted text" for pasted text) and the line its record starts on. */
+  file: z.string(),
+  line: z.number().int().optional(),
+  warnings: z.array(importWarningSchema),
+  /** The paper it duplicates: in the library, or an earlier item of this import (`batch:<index>`). */
+  duplicate: z
+    .object({ id: z.string(), reason: z.enum(['doi', 'arxiv', 'title-year', 'fuzzy-title']), score: z.number(), inBatch: z.boolean(), title: z.string() })
+    .optional(),
+  /** What happens on commit unless the user chooses otherwise. */
+  action: importActionSchema,
+});
+export type ImportPreviewItem = z.infer<typeof importPreviewItemSchema>;
+
+export const importSourceFileSchema = z.object({
+  name: z.string(),
+  format: z.string(),
+  records: z.number().int(),
+  warnings: z.array(importWarningSchema),
+  /** Why this file gave nothing (a password-protected or damaged PDF, a parse that was stopped…). */
+  error: z.string().optional(),
+});
+export type ImportSourceFile = z.infer<typeof importSourceFileSchema>;
+
+export const importPreviewSchema = z.object({
+  importId: z.string(),
+  items: z.array(importPreviewItemSchema),
+  files: z.array(importSourceFileSchema),
+  counts: z.object({ items: z.number().int(), duplicates: z.number().int(), warnings: z.number().int() }),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importDecisionSchema = z.object({ index: z.number().int().min(0), action: importActionSchema }).strict();
+export type ImportDecision = z.infer<typeof importDecisionSchema>;
+
+export const importCommitResultSchema = z.object({
+  added: z.number().int(),
+  merged: z.number().int(),
+  skipped: z.number().int(),
+  paperIds: z.array(z.string()),
+});
+export type ImportCommitResult = z.infer<typeof importCommitResultSchema>;
+
+const base64 = z.string().max(350_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
+
 function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
 }
@@ -171,6 +227,24 @@ export const apiMethods = {
     z.object({ paperId, noteId: z.string().min(1).max(64) }).strict(),
     z.object({ deleted: z.boolean() }),
   ),
+  'import.preview': method(
+    'Parse files and/or pasted text, find duplicates, and hold the result until commit (changes nothing)',
+    z
+      .object({
+        importId,
+        files: z.array(z.object({ name: z.string().min(1).max(1000), data: base64 }).strict()).max(10_000),
+        text: z.string().max(100_000_000).optional(),
+        format: z.enum(['auto', 'bibtex', 'ris', 'csl-json', 'paste']).optional(),
+      })
+      .strict(),
+    importPreviewSchema,
+  ),
+  'import.commit': method(
+    'Apply a preview in one library write: each item imported, skipped or merged into the paper it duplicates',
+    z.object({ importId, decisions: z.array(importDecisionSchema).max(1_000_000), tags: z.array(tagNameSchema).max(50).optional() }).strict(),
+    importCommitResultSchema,
+  ),
+  'import.cancel': method('Stop an import preview and forget it; the library is unchanged', z.object({ importId }).strict(), z.object({ cancelled: z.boolean() })),
   'export.markdown': method(
     'The given papers (in that order) as a GFM review table',
     z.object({ paperIds: z.array(paperId).max(100_000), columns: z.array(reviewColumnId).min(1).max(20).optional() }).strict(),
@@ -203,6 +277,8 @@ export const apiEvents = {
   'library.saveState': z.object({ state: z.enum(['saved', 'failed']), pending: z.number().int(), message: z.string().optional() }),
   /** Something the user should know about the library file: another program changed it, or a conflict. */
   'library.notice': z.object({ level: z.enum(['info', 'warning']), message: z.string() }),
+  /** How far an import preview has come: files read of all files. */
+  'import.progress': z.object({ importId: z.string(), done: z.number().int(), total: z.number().int(), current: z.string().optional() }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof apiEvents)[E]>;
 

@@ -63,9 +63,9 @@ export async function replaceFileDurably(
   await fsyncFolder(folder);
 }
 
-/** Writes text in a single durable replacement. */
-export function writeFileDurably(filePath: string, text: string): Promise<void> {
+/** Writes text or bytes in a single durable replacement. */
+export function writeFileDurably(filePath: string, content: string | Uint8Array): Promise<void> {
   return replaceFileDurably(filePath, async (handle) => {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(content);
   });
 }

@@ -28,6 +28,14 @@ const badInputs: Record<MethodName, unknown[]> = {
   'notes.add': [{ paperId: 'x' }, { paperId: 'x', body: 7 }],
   'notes.update': [{ paperId: 'x', body: 'y' }],
   'notes.delete': [{ noteId: 'x' }],
+  'import.preview': [
+    { importId: 'x', files: [] },
+    { importId: 'import-0001', files: [{ name: 'a.bib', data: 'not base64!' }] },
+    { importId: 'import-0001', files: [], format: 'docx' },
+    { importId: '../../etc', files: [] },
+  ],
+  'import.commit': [{ importId: 'import-0001' }, { importId: 'import-0001', decisions: [{ index: 0, action: 'delete' }] }, { importId: 'import-0001', decisions: [], tags: ['-bad'] }],
+  'import.cancel': [{}, { importId: 42 }],
   'export.markdown': [{ paperIds: 'all' }, { paperIds: [], columns: ['title', 'nope'] }, { paperIds: [], columns: [] }],
   'export.save': [{ suggestedName: '../../x.md', content: '' }, { suggestedName: '', content: '' }, { content: 'x' }],
 };

@@ -19,6 +19,9 @@ describe('the API contract', () => {
       'notes.add',
       'notes.update',
       'notes.delete',
+      'import.preview',
+      'import.commit',
+      'import.cancel',
       'export.markdown',
       'export.save',
     ]);
@@ -26,7 +29,7 @@ describe('the API contract', () => {
   });
 
   it('pins the event list', () => {
-    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice']);
+    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice', 'import.progress']);
     expect(Object.keys(apiEvents)).toEqual([...eventNames]);
   });
 

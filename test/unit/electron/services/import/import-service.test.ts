@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportCommitResult, ImportPreview } from '../../../../../shared/api/contract';
+import type { Paper } from '../../../../../shared/model/library';
+import type { Sift } from '../../../../../electron/services/container';
+import { folderContents } from '../../../../helpers/folder-contents';
+import { fixturesFolder, openTempSift } from '../../../../helpers/temp-library';
+
+async function call<T>(sift: Sift, method: string, input: unknown = {}): Promise<T> {
+  const result = await sift.dispatch(method, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+const seed = () => readFile(path.join(fixturesFolder, 'paste', 'hf-daily-papers.txt'));
+const asFile = (name: string, bytes: Buffer) => ({ name, data: bytes.toString('base64') });
+
+describe('import: preview, then commit', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => cleanup?.());
+
+  it('previews the real seed list without changing anything, then commits it in one write with import tags', async () => {
+    const opened = await openTempSift({ storage: { compactWhenIdleMs: 600_000 } });
+    cleanup = opened.cleanup;
+    const before = await folderContents(opened.folder);
+    const preview = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-0001', files: [asFile('hf-daily-papers.txt', await seed())] });
+    expect(preview.counts).toEqual({ items: 66, duplicates: 0, warnings: 0 });
+    expect(preview.files).toEqual([{ name: 'hf-daily-papers.txt', format: 'paste', records: 66, warnings: [] }]);
+    expect(preview.items[0]).toMatchObject({ index: 0, file: 'hf-daily-papers.txt', line: 11, action: 'import', paper: { type: 'preprint' } });
+    expect(await folderContents(opened.folder)).toEqual(before);
+
+    const result = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-0001', decisions: [], tags: ['source:hf-2024-03'] });
+    expect(result).toMatchObject({ added: 66, merged: 0, skipped: 0 });
+    const { papers } = await call<{ papers: Paper[] }>(opened.sift, 'papers.get', { ids: result.paperIds.slice(0, 3) });
+    expect(papers.map((paper) => paper.tags)).toEqual([['source:hf-2024-03'], ['source:hf-2024-03'], ['source:hf-2024-03']]);
+    expect(papers[0]?.source).toMatchObject({ format: 'import', fileName: 'hf-daily-papers.txt' });
+  });
+
+  it('finds every paper already in the library and skips them by default', async () => {
+    const opened = await openTempSift({ withSample: true });
+    cleanup = opened.cleanup;
+    const preview = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-0002', files: [asFile('again.txt', await seed())] });
+    expect(preview.counts.duplicates).toBe(66);
+    expect(preview.items.every((item) => item.action === 'skip' && item.duplicate?.reason === 'title-year' && !item.duplicate.inBatch)).toBe(true);
+    expect(preview.items[0]?.duplicate?.title).toBe(preview.items[0]?.paper.title);
+    const result = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-0002', decisions: [] });
+    expect(result).toEqual({ added: 0, merged: 0, skipped: 66, paperIds: [] });
+  });
+
+  it('merges field by field into the existing paper, keeping its tags and notes', async () => {
+    const opened = await openTempSift();
+    cleanup = opened.cleanup;
+    await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-first', files: [], text: 'Deep Residual Learning for Image Recognition' });
+    await call(opened.sift, 'import.commit', { importId: 'import-first', decisions: [] });
+    const [existing] = (await call<{ papers: Paper[] }>(opened.sift, 'papers.list')).papers;
+    await call(opened.sift, 'tags.add', { paperIds: [existing?.id], tag: 'mine' });
+    await call(opened.sift, 'notes.add', { paperId: existing?.id, body: 'my note' });
+    const text = 'arXiv:1512.03385\nTitle: Deep Residual Learning for Image Recognition\nAuthors: Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun\nAbstract: Deeper neural networks are more difficult to train.\n';
+    const preview = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-merge', files: [], text });
+    expect(preview.items).toHaveLength(1);
+    expect(preview.items[0]?.duplicate).toMatchObject({ id: existing?.id, reason: 'title-year' });
+    const result = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-merge', decisions: [{ index: 0, action: 'merge' }], tags: ['from-arxiv'] });
+    expect(result).toMatchObject({ added: 0, merged: 1 });
+    const [merged] = (await call<{ papers: Paper[] }>(opened.sift, 'papers.get', { ids: [existing?.id] })).papers;
+    expect(merged).toMatchObject({
+      title: 'Deep Residual Learning for Image Recognition',
+      arxivId: '1512.03385',
+      abstract: 'Deeper neural networks are more difficult to train.',
+      tags: ['mine', 'from-arxiv'],
+    });
+    expect(merged?.authors[0]).toEqual({ family: 'He', given: 'Kaiming' });
+    expect(merged?.notes.map((note) => note.body)).toEqual(['my note']);
+  });
+
+  it('flags a duplicate inside the same batch', async () => {
+    const opened = await openTempSift();
+    cleanup = opened.cleanup;
+    const preview = await call<ImportPreview>(opened.sift, 'import.preview', {
+      importId: 'import-batch',
+      files: [],
+      text: '10.1038/nature14539\n10.1000/other.1\n10.1038/NATURE14539\n',
+    });
+    expect(preview.items.map((item) => [item.paper.doi, item.duplicate?.id ?? null, item.action])).toEqual([
+      ['10.1038/nature14539', null, 'import'],
+      ['10.1000/other.1', null, 'import'],
+      ['10.1038/NATURE14539', 'batch:0', 'skip'],
+    ]);
+    expect(preview.items[0]?.paper.extra).toEqual({ incomplete: 'true' });
+  });
+
+  it('a cancelled preview cannot be committed and changed nothing', async () => {
+    const opened = await openTempSift({ storage: { compactWhenIdleMs: 600_000 } });
+    cleanup = opened.cleanup;
+    const before = await folderContents(opened.folder);
+    await call(opened.sift, 'import.preview', { importId: 'import-cancel', files: [asFile('seed.txt', await seed())] });
+    expect(await call(opened.sift, 'import.cancel', { importId: 'import-cancel' })).toEqual({ cancelled: true });
+    const result = await opened.sift.dispatch('import.commit', { importId: 'import-cancel', decisions: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await folderContents(opened.folder)).toEqual(before);
+  });
+
+  it('refuses decisions for items that do not exist', async () => {
+    const opened = await openTempSift();
+    cleanup = opened.cleanup;
+    await call(opened.sift, 'import.preview', { importId: 'import-bad', files: [], text: 'A title that is long enough' });
+    const result = await opened.sift.dispatch('import.commit', { importId: 'import-bad', decisions: [{ index: 5, action: 'import' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'No item 5 in this import' } });
+  });
+});
