@@ -22,7 +22,7 @@ export function detectTextFormat(text: string, fileName = ''): TextImportFormat 
   const head = text.replace(/^\uFEFF/, '').slice(0, 64 * 1024);
   const trimmed = head.trimStart();
   if ((trimmed.startsWith('[') || trimmed.startsWith('{')) && /"(type|title|issued|author|id)"\s*:/.test(head)) return 'csl-json';
-  if (/^(?:TY|PT|T1|TI)  - /m.test(head) && /^ER  -/m.test(text)) return 'ris';
+  if (/^(?:TY|PT|T1|TI) {2}- /m.test(head) && /^ER {2}-/m.test(text)) return 'ris';
   if (/^\s*@[A-Za-z]+\s*[{(]/m.test(head)) return 'bibtex';
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'bib' || extension === 'bibtex') return 'bibtex';
