@@ -7,7 +7,7 @@ import { runCli } from './run-cli';
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 const exitCode = await runCli(process.argv.slice(2), {
   defaultLibraryFolder: paths.defaultLibraryFolder,
-  openSift: (libraryFolder) => openSift({ libraryFolder, resourcesFolder: paths.resourcesFolder, app: 'Sift CLI', readOnly: true }),
+  openSift: (libraryFolder, { readOnly }) => openSift({ libraryFolder, resourcesFolder: paths.resourcesFolder, app: 'Sift CLI', readOnly }),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { MethodName, MethodOutput } from '../../shared/api/contract';
+import type { ImportPreview, MethodName, MethodOutput } from '../../shared/api/contract';
 import { formatAuthors } from '../../shared/model/format-authors';
 import type { Paper } from '../../shared/model/library';
 import { searchPapers } from '../../shared/search/paper-search';
@@ -11,19 +13,28 @@ import { writeFileDurably } from '../services/storage/fs-durable';
 export const cliUsage = `Usage:
   sift [--library DIR] list [--query Q] [--json]
   sift [--library DIR] export markdown [--query Q] [--columns title,authors,year,...] [--out FILE]
+  sift [--library DIR] import FILE... [--tag TAG]... [--dry-run] [--json]
 
 Columns: title, authors, year, venue, tags, status, decision, doi
+Import reads BibTeX/BibLaTeX, RIS, CSL-JSON, pasted lists (text) and PDFs; exact duplicates
+are skipped. --dry-run shows what would be imported and changes nothing.
 Without --library, the desktop app's default library is used.
 `;
 
 export interface CliDeps {
   defaultLibraryFolder: string;
-  openSift: (libraryFolder: string) => Promise<Sift>;
+  /** Opens the library; read-only for commands that do not change it (they work while the app has it open). */
+  openSift: (libraryFolder: string, options: { readOnly: boolean }) => Promise<Sift>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
 class UsageError extends Error {}
+
+type Command =
+  | { name: 'list'; query?: string; json: boolean }
+  | { name: 'export'; query?: string; columns?: string[]; out?: string }
+  | { name: 'import'; files: string[]; tags: string[]; dryRun: boolean; json: boolean };
 
 /** Calls one method through the same dispatch as IPC and HTTP; a failure becomes the CLI's error message. */
 async function call<M extends MethodName>(sift: Sift, method: M, input: unknown): Promise<MethodOutput<M>> {
@@ -37,7 +48,7 @@ async function call<M extends MethodName>(sift: Sift, method: M, input: unknown)
  * 0 done, 1 the work failed (message on stderr), 2 the command line was wrong (usage on stderr).
  */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
+  let parsed: { help: true } | { help: false; library?: string; command: Command };
   try {
     parsed = parse(argv);
   } catch (error) {
@@ -48,40 +59,14 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     deps.stdout(cliUsage);
     return 0;
   }
+  const { command } = parsed;
   let sift: Sift | undefined;
   try {
-    sift = await deps.openSift(parsed.library ?? deps.defaultLibraryFolder);
+    sift = await deps.openSift(parsed.library ?? deps.defaultLibraryFolder, { readOnly: command.name !== 'import' || command.dryRun });
     const info = await call(sift, 'library.info', {});
     if (info.state === 'failed') throw new Error(`${info.error?.message ?? 'The library could not be loaded'}\n${info.error?.detail ?? ''}`.trim());
-    const corpus = JSON.parse((await call(sift, 'papers.searchCorpus', {})).json) as SearchablePaper[];
-    const selectedIds = searchPapers(corpus, parsed.query ?? '').map((paper) => paper.id);
-    if (parsed.command === 'list') {
-      if (parsed.json) {
-        const papers: Paper[] = [];
-        for (let start = 0; start < selectedIds.length; start += 1000) {
-          papers.push(...(await call(sift, 'papers.get', { ids: selectedIds.slice(start, start + 1000) })).papers);
-        }
-        deps.stdout(`${JSON.stringify(papers, null, 2)}\n`);
-      } else {
-        const { papers: selected } = await call(sift, 'papers.list', { ids: selectedIds });
-        for (const paper of selected) {
-          const byline = [formatAuthors(paper.authors), paper.year].filter(Boolean).join(', ');
-          const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
-          deps.stdout(`${paper.title}${byline ? ` — ${byline}` : ''}${tags}\n`);
-        }
-        deps.stderr(`${selected.length} of ${corpus.length} papers\n`);
-      }
-      return 0;
-    }
-    const { markdown, rows } = await call(sift, 'export.markdown', {
-      paperIds: selectedIds,
-      ...(parsed.columns ? { columns: parsed.columns } : {}),
-    });
-    if (parsed.out) {
-      await writeFileDurably(path.resolve(parsed.out), markdown);
-      deps.stderr(`Wrote ${rows} rows to ${parsed.out}\n`);
-    } else deps.stdout(markdown);
-    return 0;
+    if (command.name === 'import') return await runImport(sift, command, deps);
+    return await runListOrExport(sift, command, deps);
   } catch (error) {
     deps.stderr(`sift: ${(error as Error).message}\n`);
     return 1;
@@ -90,7 +75,87 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   }
 }
 
-function parse(argv: readonly string[]) {
+async function runListOrExport(sift: Sift, command: Extract<Command, { name: 'list' | 'export' }>, deps: CliDeps): Promise<number> {
+  const corpus = JSON.parse((await call(sift, 'papers.searchCorpus', {})).json) as SearchablePaper[];
+  const selectedIds = searchPapers(corpus, command.query ?? '').map((paper) => paper.id);
+  if (command.name === 'list') {
+    if (command.json) {
+      const papers: Paper[] = [];
+      for (let start = 0; start < selectedIds.length; start += 1000) {
+        papers.push(...(await call(sift, 'papers.get', { ids: selectedIds.slice(start, start + 1000) })).papers);
+      }
+      deps.stdout(`${JSON.stringify(papers, null, 2)}\n`);
+    } else {
+      const { papers: selected } = await call(sift, 'papers.list', { ids: selectedIds });
+      for (const paper of selected) {
+        const byline = [formatAuthors(paper.authors), paper.year].filter(Boolean).join(', ');
+        const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
+        deps.stdout(`${paper.title}${byline ? ` — ${byline}` : ''}${tags}\n`);
+      }
+      deps.stderr(`${selected.length} of ${corpus.length} papers\n`);
+    }
+    return 0;
+  }
+  const { markdown, rows } = await call(sift, 'export.markdown', { paperIds: selectedIds, ...(command.columns ? { columns: command.columns } : {}) });
+  if (command.out) {
+    await writeFileDurably(path.resolve(command.out), markdown);
+    deps.stderr(`Wrote ${rows} rows to ${command.out}\n`);
+  } else deps.stdout(markdown);
+  return 0;
+}
+
+async function runImport(sift: Sift, command: Extract<Command, { name: 'import' }>, deps: CliDeps): Promise<number> {
+  const files = await Promise.all(
+    command.files.map(async (file) => {
+      try {
+        return { name: path.basename(file), data: (await readFile(file)).toString('base64') };
+      } catch (error) {
+        throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      }
+    }),
+  );
+  const importId = `cli-${randomBytes(8).toString('hex')}`;
+  const unsubscribe = sift.subscribe((event, payload) => {
+    if (event === 'import.progress' && !command.json) {
+      const progress = payload as { done: number; total: number; current?: string };
+      if (progress.current) deps.stderr(`Reading ${progress.current} (${progress.done + 1}/${progress.total})\n`);
+    }
+  });
+  let preview: ImportPreview;
+  try {
+    preview = await call(sift, 'import.preview', { importId, files });
+  } finally {
+    unsubscribe();
+  }
+  if (command.dryRun) {
+    await call(sift, 'import.cancel', { importId });
+    if (command.json) deps.stdout(`${JSON.stringify(preview, null, 2)}\n`);
+    else printPreview(preview, deps);
+    return 0;
+  }
+  const result = await call(sift, 'import.commit', { importId, decisions: [], ...(command.tags.length > 0 ? { tags: command.tags } : {}) });
+  if (command.json) deps.stdout(`${JSON.stringify({ ...result, files: preview.files, counts: preview.counts }, null, 2)}\n`);
+  else {
+    for (const file of preview.files) if (file.error) deps.stderr(`${file.name}: ${file.error}\n`);
+    deps.stdout(`Imported ${result.added} papers, merged ${result.merged}, skipped ${result.skipped} duplicates (${preview.counts.warnings} warnings).\n`);
+  }
+  return preview.files.every((file) => file.error) ? 1 : 0;
+}
+
+function printPreview(preview: ImportPreview, deps: CliDeps): void {
+  for (const file of preview.files) {
+    deps.stdout(`${file.name}: ${file.format}, ${file.records} records${file.error ? ` — ${file.error}` : ''}\n`);
+    for (const warning of file.warnings) deps.stdout(`  warning${warning.line ? ` (line ${warning.line})` : ''}: ${warning.message}\n`);
+  }
+  for (const item of preview.items) {
+    const duplicate = item.duplicate ? ` [duplicate of "${item.duplicate.title}" by ${item.duplicate.reason}${item.duplicate.reason === 'fuzzy-title' ? ` ${item.duplicate.score.toFixed(2)}` : ''}; ${item.action}]` : '';
+    deps.stdout(`${item.paper.title}${item.paper.year ? ` (${item.paper.year})` : ''}${duplicate}\n`);
+    for (const warning of item.warnings) deps.stdout(`  warning${warning.line ? ` (line ${warning.line})` : ''}: ${warning.message}\n`);
+  }
+  deps.stdout(`${preview.counts.items} papers, ${preview.counts.duplicates} duplicates, ${preview.counts.warnings} warnings. Nothing was changed (--dry-run).\n`);
+}
+
+function parse(argv: readonly string[]): { help: true } | { help: false; library?: string; command: Command } {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -101,33 +166,43 @@ function parse(argv: readonly string[]) {
       json: { type: 'boolean' },
       columns: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      tag: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return { help: true as const };
-  const [command, format, ...rest] = positionals;
-  if (command === 'list') {
-    if (format !== undefined) throw new UsageError(`"list" takes no argument, got "${format}"`);
-    if (values.columns !== undefined || values.out !== undefined) throw new UsageError('--columns and --out go with "export markdown"');
-  } else if (command === 'export') {
-    if (format !== 'markdown') throw new UsageError(format ? `Unknown export format "${format}" (available: markdown)` : 'Say which format to export: "export markdown"');
-    if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"`);
-    if (values.json) throw new UsageError('--json goes with "list"');
-  } else {
-    throw new UsageError(command ? `Unknown command "${command}"` : 'Say what to do: "list" or "export markdown"');
-  }
-  const columns = values.columns
-    ?.split(',')
-    .map((column) => column.trim())
-    .filter(Boolean);
-  if (columns && columns.length === 0) throw new UsageError('--columns needs at least one column');
-  return {
-    help: false as const,
-    command: command as 'list' | 'export',
-    library: values.library,
-    query: values.query,
-    json: values.json ?? false,
-    columns,
-    out: values.out,
+  if (values.help) return { help: true };
+  const [name, ...rest] = positionals;
+  const only = (allowed: string[], command: string) => {
+    const misplaced = (['query', 'json', 'columns', 'out', 'tag', 'dry-run'] as const).find((option) => values[option] !== undefined && !allowed.includes(option));
+    if (misplaced) throw new UsageError(`--${misplaced} does not go with "${command}"`);
   };
+  const library = values.library !== undefined ? { library: values.library } : {};
+  if (name === 'list') {
+    if (rest.length > 0) throw new UsageError(`"list" takes no argument, got "${rest[0]}"`);
+    only(['query', 'json'], 'list');
+    return { help: false, ...library, command: { name: 'list', ...(values.query !== undefined ? { query: values.query } : {}), json: values.json ?? false } };
+  }
+  if (name === 'export') {
+    const [format, ...extra] = rest;
+    if (format !== 'markdown') throw new UsageError(format ? `Unknown export format "${format}" (available: markdown)` : 'Say which format to export: "export markdown"');
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+    only(['query', 'columns', 'out'], 'export markdown');
+    const columns = values.columns
+      ?.split(',')
+      .map((column) => column.trim())
+      .filter(Boolean);
+    if (columns && columns.length === 0) throw new UsageError('--columns needs at least one column');
+    return {
+      help: false,
+      ...library,
+      command: { name: 'export', ...(values.query !== undefined ? { query: values.query } : {}), ...(columns ? { columns } : {}), ...(values.out !== undefined ? { out: values.out } : {}) },
+    };
+  }
+  if (name === 'import') {
+    if (rest.length === 0) throw new UsageError('Say which files to import: "import refs.bib export.ris paper.pdf"');
+    only(['tag', 'dry-run', 'json'], 'import');
+    return { help: false, ...library, command: { name: 'import', files: rest, tags: values.tag ?? [], dryRun: values['dry-run'] ?? false, json: values.json ?? false } };
+  }
+  throw new UsageError(name ? `Unknown command "${name}"` : 'Say what to do: "list", "export markdown" or "import"');
 }

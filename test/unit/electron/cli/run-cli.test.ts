@@ -5,14 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { openSift } from '../../../../electron/services/container';
 import type { Paper } from '../../../../shared/model/library';
-import { openTempSift, resourcesFolder, tempFolder } from '../../../helpers/temp-library';
+import { fixturesFolder, openTempSift, resourcesFolder, tempFolder } from '../../../helpers/temp-library';
 
 async function run(argv: string[], defaultLibraryFolder: string) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     defaultLibraryFolder,
-    openSift: (libraryFolder) => openSift({ libraryFolder, resourcesFolder, app: 'Sift CLI', readOnly: true }),
+    openSift: (libraryFolder, { readOnly }) => openSift({ libraryFolder, resourcesFolder, app: 'Sift CLI', readOnly }),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
   });
@@ -73,13 +73,15 @@ describe('the sift CLI', () => {
   });
 
   it.each([
-    [[], 'Say what to do'],
+    [[], 'Say what to do: "list", "export markdown" or "import"'],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['list', '--bogus'], "Unknown option '--bogus'"],
     [['export'], 'Say which format to export'],
     [['export', 'pdf'], 'Unknown export format "pdf"'],
-    [['list', '--out', 'x.md'], '--columns and --out go with "export markdown"'],
-    [['export', 'markdown', '--json'], '--json goes with "list"'],
+    [['list', '--out', 'x.md'], '--out does not go with "list"'],
+    [['export', 'markdown', '--json'], '--json does not go with "export markdown"'],
+    [['import'], 'Say which files to import'],
+    [['import', 'a.bib', '--columns', 'title'], '--columns does not go with "import"'],
   ])('%j is a usage error (exit 2) that says what is wrong', async (argv, message) => {
     const { code, stderr, stdout } = await run(argv, folder);
     expect(code).toBe(2);
@@ -106,5 +108,34 @@ describe('the sift CLI', () => {
     } finally {
       await removeBroken();
     }
+  });
+
+  it('imports a file, skipping exact duplicates, with tags; --dry-run changes nothing', async () => {
+    const seed = path.join(fixturesFolder, 'paste', 'hf-daily-papers.txt');
+    const { folder: empty, cleanup: removeEmpty } = await tempFolder();
+    try {
+      const dry = await run(['--library', empty, 'import', seed, '--dry-run', '--json'], folder);
+      expect(dry.code).toBe(0);
+      const preview = JSON.parse(dry.stdout) as { counts: { items: number } };
+      expect(preview.counts.items).toBe(66);
+      const afterDry = await run(['--library', empty, 'list'], folder);
+      expect(afterDry.stderr).toBe('0 of 0 papers\n');
+
+      const real = await run(['--library', empty, 'import', seed, '--tag', 'source:hf'], folder);
+      expect(real.code).toBe(0);
+      expect(real.stdout).toBe('Imported 66 papers, merged 0, skipped 0 duplicates (0 warnings).\n');
+      const again = await run(['--library', empty, 'import', seed], folder);
+      expect(again.stdout).toBe('Imported 0 papers, merged 0, skipped 66 duplicates (0 warnings).\n');
+      const listed = await run(['--library', empty, 'list', '--query', 'starcraft', '--json'], folder);
+      expect((JSON.parse(listed.stdout) as Paper[])[0]?.tags).toEqual(['source:hf']);
+    } finally {
+      await removeEmpty();
+    }
+  });
+
+  it('a missing import file is a clear error', async () => {
+    const { code, stderr } = await run(['--library', folder, 'import', path.join(folder, 'nope.bib')], folder);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^sift: Cannot read .*nope\.bib: no such file\n$/);
   });
 });
