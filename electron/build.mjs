@@ -16,4 +16,6 @@ await Promise.all([
   build({ ...common, entryPoints: [path.join(here, 'preload/preload.ts')], outfile: path.join(out, 'preload.cjs'), format: 'cjs', external: ['electron'] }),
   build({ ...common, entryPoints: [path.join(here, 'web/main.ts')], outfile: path.join(out, 'web.mjs'), format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: [path.join(here, 'cli/main.ts')], outfile: path.join(out, 'cli.mjs'), format: 'esm', packages: 'external' }),
+  // Worker threads that parse imports, for all three doors; ESM, loaded by path at run time.
+  build({ ...common, entryPoints: [path.join(here, 'services/workers/task-worker.ts')], outfile: path.join(out, 'task-worker.mjs'), format: 'esm', packages: 'external' }),
 ]);

@@ -7,7 +7,7 @@ import { runCli } from './run-cli';
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 const exitCode = await runCli(process.argv.slice(2), {
   defaultLibraryFolder: paths.defaultLibraryFolder,
-  openSift: (libraryFolder, { readOnly }) => openSift({ libraryFolder, resourcesFolder: paths.resourcesFolder, app: 'Sift CLI', readOnly }),
+  openSift: (libraryFolder, { readOnly }) => openSift({ libraryFolder, resourcesFolder: paths.resourcesFolder, app: 'Sift CLI', readOnly, taskWorkerEntry: path.join(path.dirname(fileURLToPath(import.meta.url)), 'task-worker.mjs') }),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
       resourcesFolder: paths.resourcesFolder,
       app: 'Sift desktop app',
       storage: { validateInBackground: true },
+      taskWorkerEntry: path.join(__dirname, 'task-worker.mjs'),
       dialogs: nativeDialogs(() => mainWindow),
       log: (message, error) => console.error(message, error),
     });

@@ -8,8 +8,10 @@ import type { Handlers } from './handlers';
 import { LibraryService } from './library-service';
 import { LibraryStore, type StoreEvent } from './library-store';
 import { restoreBackup } from './restore-backup';
-import { ImportService, type ImportParsers } from './import/import-service';
+import { ImportService } from './import/import-service';
 import { inProcessParsers } from './import/in-process-parsers';
+import { workerParsers } from './import/worker-parsers';
+import { WorkerPool } from './workers/worker-pool';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -27,8 +29,11 @@ export interface SiftOptions {
   app?: string;
   /** Opens without the lock and never writes (the CLI's list and export). */
   readOnly?: boolean;
-  /** How imports parse files; defaults to parsing on this thread. */
-  importParsers?: ImportParsers;
+  /**
+   * The task worker's entry (electron/dist/task-worker.mjs, or its .ts source in tests): imports
+   * then parse in worker threads with time and memory limits. Without it they parse on this thread.
+   */
+  taskWorkerEntry?: string;
   /** Storage tuning, for tests and benchmarks. */
   storage?: Pick<StoreOptions, 'compactAfterBytes' | 'compactWhenIdleMs' | 'backupEveryMs' | 'watchExternalChanges' | 'retryAfterMs' | 'validateInBackground'>;
   dialogs?: NativeDialogs;
@@ -99,9 +104,10 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   };
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
+  const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: 1024 }) : undefined;
   const imports = new ImportService({
     store: () => current.store,
-    parsers: options.importParsers ?? inProcessParsers,
+    parsers: workers ? workerParsers(workers, inProcessParsers.extractPdf) : inProcessParsers,
     now,
     newId,
     onProgress: (progress) => emit('import.progress', progress),
@@ -177,6 +183,9 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     get service() {
       return current.service;
     },
-    close: () => current.store.close(),
+    async close() {
+      await workers?.close();
+      await current.store.close();
+    },
   };
 }

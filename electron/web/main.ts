@@ -25,6 +25,7 @@ try {
     resourcesFolder: paths.resourcesFolder,
     app: 'Sift browser mode',
     storage: { validateInBackground: true },
+    taskWorkerEntry: path.join(path.dirname(fileURLToPath(import.meta.url)), 'task-worker.mjs'),
     log: (message, error) => console.error(message, error),
   });
   const token = args.token ?? randomBytes(24).toString('base64url');
