@@ -128,6 +128,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         openLibrary: () => void sift.dispatch('library.chooseAndOpen', {}),
         openDataFolder: () => void shell.openPath(sift.store.folder),
+        runCommand: (command) => mainWindow?.webContents.send(ipcEventChannel('app.command'), { command }),
       }),
     ),
   );

@@ -4,6 +4,8 @@ export interface MenuActions {
   platform: NodeJS.Platform;
   openLibrary: () => void;
   openDataFolder: () => void;
+  /** Runs a renderer command (by its id in renderer/src/commands/commands.ts), as the palette would. */
+  runCommand: (command: string) => void;
 }
 
 /** The application menu as data, so its shape is tested without Electron. */
@@ -14,6 +16,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       label: 'File',
       submenu: [
         { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: actions.openLibrary },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.runCommand('import') },
+        { label: 'Restore from Backup…', click: () => actions.runCommand('restore-backup') },
+        { label: 'Export Review Table as Markdown…', accelerator: 'CmdOrCtrl+Shift+M', click: () => actions.runCommand('export-markdown') },
+        { type: 'separator' },
         { label: 'Show Library Folder', click: actions.openDataFolder },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -279,6 +279,8 @@ export const apiEvents = {
   'library.notice': z.object({ level: z.enum(['info', 'warning']), message: z.string() }),
   /** How far an import preview has come: files read of all files. */
   'import.progress': z.object({ importId: z.string(), done: z.number().int(), total: z.number().int(), current: z.string().optional() }),
+  /** A command chosen outside the page (the desktop app's menu): the renderer runs it like a palette command. */
+  'app.command': z.object({ command: z.string().max(100) }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof apiEvents)[E]>;
 

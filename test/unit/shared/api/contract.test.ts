@@ -29,7 +29,7 @@ describe('the API contract', () => {
   });
 
   it('pins the event list', () => {
-    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice', 'import.progress']);
+    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice', 'import.progress', 'app.command']);
     expect(Object.keys(apiEvents)).toEqual([...eventNames]);
   });
 
