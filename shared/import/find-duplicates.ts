@@ -1,3 +1,4 @@
+import { arxivKey, doiKey } from './identifiers';
 import type { PaperDraft } from './import-record';
 
 /** What a duplicate check needs of a paper, in the library or in the batch being imported. */
@@ -11,20 +12,6 @@ export interface DuplicateMatch {
   reason: DuplicateReason;
   /** 1 for identifier and exact-title matches; the title similarity (0–1) for fuzzy ones. */
   score: number;
-}
-
-/** "https://doi.org/10.1000/ABC" → "10.1000/abc": DOIs are case-insensitive. */
-export function normalizeDoi(doi: string | undefined): string | undefined {
-  if (!doi) return undefined;
-  const match = /10\.\d{4,9}\/\S+/i.exec(doi.trim());
-  return match ? match[0].toLowerCase().replace(/[.,;]+$/, '') : undefined;
-}
-
-/** "arXiv:2206.10883v3" → "2206.10883"; old-style ids keep their archive ("hep-th/9901001"). */
-export function normalizeArxivId(id: string | undefined): string | undefined {
-  if (!id) return undefined;
-  const match = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(id.trim());
-  return match?.[1]?.toLowerCase();
 }
 
 /** Lower case, accents and punctuation removed, spaces collapsed: "Über-Net: A Study." → "uber net a study". */
@@ -84,9 +71,9 @@ export class DuplicateFinder {
   }
 
   add(paper: DuplicateCandidate): void {
-    const doi = normalizeDoi(paper.doi);
+    const doi = doiKey(paper.doi);
     if (doi && !this.byDoi.has(doi)) this.byDoi.set(doi, paper.id);
-    const arxiv = normalizeArxivId(paper.arxivId);
+    const arxiv = arxivKey(paper.arxivId);
     if (arxiv && !this.byArxiv.has(arxiv)) this.byArxiv.set(arxiv, paper.id);
     const normalized = normalizeTitle(paper.title);
     if (normalized.length === 0) return;
@@ -103,10 +90,10 @@ export class DuplicateFinder {
 
   /** The best match for a paper, or undefined. Identifier matches win over title matches. */
   find(paper: Omit<DuplicateCandidate, 'id'>): DuplicateMatch | undefined {
-    const doi = normalizeDoi(paper.doi);
+    const doi = doiKey(paper.doi);
     const byDoi = doi ? this.byDoi.get(doi) : undefined;
     if (byDoi) return { id: byDoi, reason: 'doi', score: 1 };
-    const arxiv = normalizeArxivId(paper.arxivId);
+    const arxiv = arxivKey(paper.arxivId);
     const byArxiv = arxiv ? this.byArxiv.get(arxiv) : undefined;
     if (byArxiv) return { id: byArxiv, reason: 'arxiv', score: 1 };
     const normalized = normalizeTitle(paper.title);

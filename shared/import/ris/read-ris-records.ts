@@ -26,7 +26,7 @@ export interface RisReadResult {
 }
 
 /** `XX  - value`: the standard two spaces, a hyphen, and a space unless the value is empty (`ER  -`). */
-const STRICT_TAG = /^([A-Z][A-Z0-9])  -(?:[ \t]+(.*))?$/;
+const STRICT_TAG = /^([A-Z][A-Z0-9]) {2}-(?:[ \t]+(.*))?$/;
 /** Some hand-made files use one space or none before the hyphen; tried only when nothing else parses. */
 const LENIENT_TAG = /^([A-Z][A-Z0-9]) ?-(?:[ \t]+(.*))?$/;
 /** Ovid numbers its records (`1.`) on a line of their own: noise, not content. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateFinder, normalizeArxivId, normalizeDoi, normalizeTitle, titleSimilarity } from '../../../../shared/import/find-duplicates';
+import { DuplicateFinder, normalizeTitle, titleSimilarity } from '../../../../shared/import/find-duplicates';
+import { arxivKey, doiKey } from '../../../../shared/import/identifiers';
 import { samplePapers } from '../../../helpers/sample-papers';
 
 const library = samplePapers().map((paper, index) => ({
@@ -63,8 +64,8 @@ describe('normalizers', () => {
     ['https://doi.org/10.1000/xyz.', '10.1000/xyz'],
     ['doi:10.1145/3597503.3639130', '10.1145/3597503.3639130'],
     ['not a doi', undefined],
-  ])('normalizeDoi(%j) → %j', (input, expected) => {
-    expect(normalizeDoi(input)).toBe(expected);
+  ])('doiKey(%j) → %j', (input, expected) => {
+    expect(doiKey(input)).toBe(expected);
   });
 
   it.each([
@@ -73,8 +74,8 @@ describe('normalizers', () => {
     ['https://arxiv.org/abs/hep-th/9901001v2', 'hep-th/9901001'],
     ['math.GT/0309136', 'math.gt/0309136'],
     ['nothing', undefined],
-  ])('normalizeArxivId(%j) → %j', (input, expected) => {
-    expect(normalizeArxivId(input)).toBe(expected);
+  ])('arxivKey(%j) → %j', (input, expected) => {
+    expect(arxivKey(input)).toBe(expected);
   });
 
   it('normalizes titles and scores similarity', () => {

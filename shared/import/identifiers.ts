@@ -1,9 +1,4 @@
-/**
- * DOI and arXiv-id clean-up shared by the RIS and CSL-JSON importers.
- *
- * It lives in `ris/` because that change could write only there and in `csl-json/`; it belongs in
- * `shared/import/` beside `import-record.ts` once the BibTeX importer can use it too.
- */
+/** DOI and arXiv-id clean-up shared by the importers and the duplicate check. */
 
 /** A registered DOI (`10.1234/x`) or a shortDOI (`10/abc12`, which doi.org resolves too). */
 const DOI = /^10\.\d{4,9}\/\S+$/;
@@ -30,6 +25,18 @@ export function normalizeDoi(text: string): string | undefined {
   }
   doi = doi.replace(DOI_PREFIX, '').replace(/[.,;]+$/, '');
   return DOI.test(doi) || SHORT_DOI.test(doi) ? doi : undefined;
+}
+
+/** A DOI as a comparison key: DOIs are case-insensitive, so "10.1000/ABC" and "10.1000/abc" are one. */
+export function doiKey(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : normalizeDoi(text)?.toLowerCase();
+}
+
+/** An arXiv id as a comparison key: any version, any spelling ("arXiv:2206.10883v3" → "2206.10883"). */
+export function arxivKey(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const id = bareArxivId(text) ?? findArxivId(text) ?? findArxivId(`arXiv:${text.trim()}`);
+  return id?.replace(/v\d+$/, '').toLowerCase();
 }
 
 /** True for a shortDOI such as `10/fqd6hj`, which Better BibTeX exports in place of the full DOI. */

@@ -5,8 +5,8 @@
  * test parses a fitted worst case with `paperSchema` to keep them in step.
  */
 
-import type { Author } from '../../model/library';
-import type { PaperDraft } from '../import-record';
+import type { Author } from '../model/library';
+import type { PaperDraft } from './import-record';
 
 const LIMITS = {
   title: 10_000,
