@@ -2,7 +2,7 @@ import { arxivKey, doiKey } from './identifiers';
 import type { PaperDraft } from './import-record';
 
 /** What a duplicate check needs of a paper, in the library or in the batch being imported. */
-export type DuplicateCandidate = Pick<PaperDraft, 'title' | 'year' | 'doi' | 'arxivId'> & { id: string };
+export type DuplicateCandidate = Pick<PaperDraft, 'title' | 'year' | 'doi' | 'arxivId'> & { id: string; authors?: PaperDraft['authors'] };
 
 export type DuplicateReason = 'doi' | 'arxiv' | 'title-year' | 'fuzzy-title';
 
@@ -49,6 +49,13 @@ export function titleSimilarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
+/** The first author's family name (or institution), normalized, for telling apart papers with generic titles. */
+function firstAuthorKey(authors: PaperDraft['authors'] | undefined): string | undefined {
+  const first = authors?.[0];
+  if (!first) return undefined;
+  return normalizeTitle('literal' in first ? first.literal : first.family) || undefined;
+}
+
 const FUZZY_THRESHOLD = 0.9;
 const MAX_CANDIDATES_PER_WORD = 5000;
 const STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'with', 'via', 'by', 'from', 'at', 'is', 'as']);
@@ -62,7 +69,7 @@ const STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'w
 export class DuplicateFinder {
   private readonly byDoi = new Map<string, string>();
   private readonly byArxiv = new Map<string, string>();
-  private readonly byTitle = new Map<string, Array<{ id: string; year?: number }>>();
+  private readonly byTitle = new Map<string, Array<{ id: string; year?: number; author?: string }>>();
   private readonly byWord = new Map<string, string[]>();
   private readonly titles = new Map<string, { normalized: string; year?: number }>();
 
@@ -77,7 +84,8 @@ export class DuplicateFinder {
     if (arxiv && !this.byArxiv.has(arxiv)) this.byArxiv.set(arxiv, paper.id);
     const normalized = normalizeTitle(paper.title);
     if (normalized.length === 0) return;
-    const entry = paper.year === undefined ? { id: paper.id } : { id: paper.id, year: paper.year };
+    const author = firstAuthorKey(paper.authors);
+    const entry = { id: paper.id, ...(paper.year !== undefined ? { year: paper.year } : {}), ...(author ? { author } : {}) };
     this.byTitle.set(normalized, [...(this.byTitle.get(normalized) ?? []), entry]);
     this.titles.set(paper.id, paper.year === undefined ? { normalized } : { normalized, year: paper.year });
     for (const word of new Set(normalized.split(' '))) {
@@ -97,8 +105,13 @@ export class DuplicateFinder {
     const byArxiv = arxiv ? this.byArxiv.get(arxiv) : undefined;
     if (byArxiv) return { id: byArxiv, reason: 'arxiv', score: 1 };
     const normalized = normalizeTitle(paper.title);
-    if (normalized.split(' ').length < 3) return undefined; // "Introduction", "Editorial": too generic to match by title.
     const sameYear = (year: number | undefined) => year === undefined || paper.year === undefined || year === paper.year;
+    if (normalized.split(' ').length < 3) {
+      // "Introduction", "Editorial": a title this generic is the same paper only with the same year and first author.
+      const author = firstAuthorKey(paper.authors);
+      const match = author && paper.year !== undefined ? this.byTitle.get(normalized)?.find((candidate) => candidate.year === paper.year && candidate.author === author) : undefined;
+      return match ? { id: match.id, reason: 'title-year', score: 1 } : undefined;
+    }
     const exact = this.byTitle.get(normalized)?.find((candidate) => sameYear(candidate.year));
     if (exact) return { id: exact.id, reason: 'title-year', score: 1 };
     return this.fuzzy(normalized, sameYear);

@@ -46,9 +46,15 @@ describe('duplicate detection on the real sample titles', () => {
     }
   });
 
-  it('does not match generic one- or two-word titles', () => {
-    const generic = new DuplicateFinder([{ id: 'e', title: 'Editorial' }, { id: 'i', title: 'Introduction' }]);
+  it('matches a generic one- or two-word title only with the same year and first author', () => {
+    const generic = new DuplicateFinder([
+      { id: 'e', title: 'Editorial' },
+      { id: 'i', title: 'Introduction', year: 2004, authors: [{ family: 'Müller', given: 'A.' }] },
+    ]);
     expect(generic.find({ title: 'Editorial' })).toBeUndefined();
+    expect(generic.find({ title: 'Introduction', year: 2004, authors: [{ family: 'Muller', given: 'Anna' }] })).toEqual({ id: 'i', reason: 'title-year', score: 1 });
+    expect(generic.find({ title: 'Introduction', year: 2004, authors: [{ family: 'Smith' }] })).toBeUndefined();
+    expect(generic.find({ title: 'Introduction', year: 2005, authors: [{ family: 'Müller' }] })).toBeUndefined();
   });
 
   it('finds duplicates within a batch as papers are added', () => {

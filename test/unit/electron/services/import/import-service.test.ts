@@ -107,4 +107,27 @@ describe('import: preview, then commit', () => {
     const result = await opened.sift.dispatch('import.commit', { importId: 'import-bad', decisions: [{ index: 5, action: 'import' }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'No item 5 in this import' } });
   });
+
+  it('imports RIS and CSL-JSON exports together and recognises them on a second import by identifier', async () => {
+    const opened = await openTempSift();
+    cleanup = opened.cleanup;
+    const files = [
+      asFile('lens-export-100.ris', await readFile(path.join(fixturesFolder, 'ris', 'lens-export-100.ris'))),
+      asFile('zotero.json', await readFile(path.join(fixturesFolder, 'csl-json', 'zotero-better-csl-26-items.json'))),
+    ];
+    const first = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-mixed-1', files });
+    expect(first.files.map((file) => [file.name, file.format, file.records])).toEqual([
+      ['lens-export-100.ris', 'ris', 100],
+      ['zotero.json', 'csl-json', 26],
+    ]);
+    const committed = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-mixed-1', decisions: [] });
+    expect(committed.added + committed.skipped).toBe(126);
+    const second = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-mixed-2', files });
+    expect(second.items.every((item) => item.duplicate !== undefined)).toBe(true);
+    const withDoi = second.items.filter((item) => item.paper.doi);
+    expect(withDoi.length).toBeGreaterThan(50);
+    // The Lens file holds one title twice under two DOIs; the second of them matches the first by title.
+    const notByDoi = withDoi.filter((item) => item.duplicate?.reason !== 'doi' && !item.duplicate?.inBatch);
+    expect(notByDoi.map((item) => [item.duplicate?.reason, item.duplicate?.title === item.paper.title])).toEqual([['title-year', true]]);
+  });
 });
