@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportCommitResult, ImportPreview } from '../../../../../shared/api/contract';
 import type { Paper } from '../../../../../shared/model/library';
+import { normalizeTitle } from '../../../../../shared/import/find-duplicates';
 import type { Sift } from '../../../../../electron/services/container';
 import { folderContents } from '../../../../helpers/folder-contents';
 import { fixturesFolder, openTempSift } from '../../../../helpers/temp-library';
@@ -128,6 +129,6 @@ describe('import: preview, then commit', () => {
     expect(withDoi.length).toBeGreaterThan(50);
     // The Lens file holds one title twice under two DOIs; the second of them matches the first by title.
     const notByDoi = withDoi.filter((item) => item.duplicate?.reason !== 'doi' && !item.duplicate?.inBatch);
-    expect(notByDoi.map((item) => [item.duplicate?.reason, item.duplicate?.title === item.paper.title])).toEqual([['title-year', true]]);
+    expect(notByDoi.map((item) => [item.duplicate?.reason, normalizeTitle(item.duplicate?.title ?? '') === normalizeTitle(item.paper.title)])).toEqual([['title-year', true]]);
   });
 });
