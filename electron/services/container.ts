@@ -107,7 +107,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: 1024 }) : undefined;
   const imports = new ImportService({
     store: () => current.store,
-    parsers: workers ? workerParsers(workers, inProcessParsers.extractPdf) : inProcessParsers,
+    parsers: workers ? workerParsers(workers) : inProcessParsers,
     now,
     newId,
     onProgress: (progress) => emit('import.progress', progress),

@@ -36,9 +36,10 @@ function bigrams(text: string): Map<string, number> {
 
 /** Sørensen–Dice similarity of two normalized titles over character bigrams (0–1). */
 export function titleSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const left = bigrams(a);
-  const right = bigrams(b);
+  return a === b ? 1 : diceOfBigrams(bigrams(a), bigrams(b));
+}
+
+function diceOfBigrams(left: Map<string, number>, right: Map<string, number>): number {
   let total = 0;
   let shared = 0;
   for (const count of left.values()) total += count;
@@ -57,7 +58,8 @@ function firstAuthorKey(authors: PaperDraft['authors'] | undefined): string | un
 }
 
 const FUZZY_THRESHOLD = 0.9;
-const MAX_CANDIDATES_PER_WORD = 5000;
+/** At most this many titles are scored per lookup, so one lookup stays well under a millisecond. */
+const MAX_CANDIDATES = 1000;
 const STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'with', 'via', 'by', 'from', 'at', 'is', 'as']);
 
 /**
@@ -71,7 +73,7 @@ export class DuplicateFinder {
   private readonly byArxiv = new Map<string, string>();
   private readonly byTitle = new Map<string, Array<{ id: string; year?: number; author?: string }>>();
   private readonly byWord = new Map<string, string[]>();
-  private readonly titles = new Map<string, { normalized: string; year?: number }>();
+  private readonly titles = new Map<string, { normalized: string; year?: number; grams?: Map<string, number> }>();
 
   constructor(papers: Iterable<DuplicateCandidate> = []) {
     for (const paper of papers) this.add(paper);
@@ -119,24 +121,28 @@ export class DuplicateFinder {
 
   private fuzzy(normalized: string, sameYear: (year: number | undefined) => boolean): DuplicateMatch | undefined {
     const words = [...new Set(normalized.split(' '))].filter((word) => word.length >= 3 && !STOP.has(word));
-    // The rarest words of the title that the library knows: a near-identical title shares them,
-    // and a misspelt word is simply not among them. Words common to thousands of titles say little.
-    const rarest = words
-      .map((word) => ({ word, ids: this.byWord.get(word) ?? [] }))
-      .filter((entry) => entry.ids.length > 0 && entry.ids.length <= MAX_CANDIDATES_PER_WORD)
-      .sort((a, b) => a.ids.length - b.ids.length)
-      .slice(0, 3);
+    // Candidates share the title's two rarest words that the index knows: a near-identical title has
+    // both, and a misspelt word is simply not in the index. Intersecting the two lists keeps the
+    // candidates few even when every title shares common words ("learning", "model").
+    const lists = words
+      .map((word) => this.byWord.get(word))
+      .filter((ids): ids is string[] => ids !== undefined)
+      .sort((a, b) => a.length - b.length);
+    const [rarest, second] = lists;
+    if (!rarest) return undefined;
+    const others = second ? new Set(second) : undefined;
+    const candidates = (others ? rarest.filter((id) => others.has(id)) : rarest).slice(0, MAX_CANDIDATES);
+    const grams = bigrams(normalized);
+    const length = normalized.length;
     let best: DuplicateMatch | undefined;
-    const seen = new Set<string>();
-    for (const { ids } of rarest) {
-      for (const id of ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const title = this.titles.get(id);
-        if (!title || !sameYear(title.year)) continue;
-        const score = titleSimilarity(normalized, title.normalized);
-        if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { id, reason: 'fuzzy-title', score };
-      }
+    for (const id of new Set(candidates)) {
+      const title = this.titles.get(id);
+      if (!title || !sameYear(title.year)) continue;
+      // Dice ≥ 0.9 is impossible when one title is much longer than the other.
+      if (Math.abs(title.normalized.length - length) > length * 0.25) continue;
+      title.grams ??= bigrams(title.normalized);
+      const score = diceOfBigrams(grams, title.grams);
+      if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { id, reason: 'fuzzy-title', score };
     }
     return best;
   }

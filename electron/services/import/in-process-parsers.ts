@@ -1,12 +1,17 @@
 import { parseImportText } from '../../../shared/import/parse-import-text';
+import { extractPdf } from '../pdf/extract-pdf';
+import { toPdfImport } from '../pdf/to-pdf-import';
 import type { ImportParsers } from './import-service';
 
-/** Parses on the calling thread: for the CLI and tests, where nothing else waits on this thread. */
+/**
+ * Parses on the calling thread, without time or memory limits: for tests and benchmarks only.
+ * The app, browser mode and the CLI parse in worker threads (worker-parsers.ts).
+ */
 export const inProcessParsers: ImportParsers = {
   async parseText(format, text) {
     return parseImportText(format, text);
   },
-  async extractPdf() {
-    return { warnings: [], error: 'PDF import is not available in this build yet' };
+  async extractPdf(bytes, fileName) {
+    return toPdfImport(await extractPdf(bytes), fileName);
   },
 };

@@ -9,7 +9,7 @@
  */
 import type { ImportWarning, PaperDraft } from '../../../shared/import/import-record';
 import type { Author, PaperType } from '../../../shared/model/library';
-import { findArxivId, findDoi, findYear, isArxivStamp, type ArxivIdentifier } from './pdf-identifiers';
+import { findArxivId, findDoi, findYear, hasConferenceFooter, isArxivStamp, type ArxivIdentifier } from './pdf-identifiers';
 import { bodyFontSize, joinLines, readingLines, visualLines, type PdfPageText, type TextLine } from './pdf-text-layout';
 
 /** Metadata fields as read from the Info dictionary and XMP, before any judgement. */
@@ -100,11 +100,11 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const NOT_A_TITLE: readonly RegExp[] = [
   /^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$/i,
   /^[ivxlc]{1,6}$/i,
-  /^(?:preprint|draft|accepted|published|submitted|under review|to appear|in press)\b/i,
+  /^(?:preprint|draft|accepted|published|submitted|under review|to appear|in press)\b.{0,80}(?:\b(?:19|20)\d{2}\b|conference|journal|workshop|proceedings|review|publication|arxiv|openreview)|^(?:preprint|draft|under review|to appear|in press)\W*$/i,
   /^(?:proceedings of|in proceedings|journal of\b.*\d|transactions on\b.*\d)/i,
   /\b(?:vol\.|volume|no\.|pp\.)\s*\d/i,
   /\b(?:issn|isbn|e-?issn)\b/i,
-  /©|\bcopyright\b|\(c\)\s*\d{4}|\blicen[cs]e[ds]?\b/i,
+  /©|\bcopyright\b|\(c\)\s*\d{4}|\blicensed under\b|\bcreative commons\b/i,
   /\bdoi\s*:|\bdoi\.org\/|https?:\/\/|www\.|@[\w-]+\./i,
   /^(?:research\s+|original\s+|review\s+)?(?:article|paper|letter|review|communication|technical note|short paper|full paper|editorial|open access)$/i,
   /^(?:contents lists available at|available online at|downloaded from|this content downloaded|permission to make)/i,
@@ -212,6 +212,30 @@ function titleWords(text: string): string[] {
     .filter((word) => word.length > 2);
 }
 
+/** The share of `title`'s words that `other` has too. */
+function wordOverlap(title: string, other: string): number {
+  const words = titleWords(title);
+  const shown = new Set(titleWords(other));
+  return words.filter((word) => shown.has(word)).length / Math.max(1, words.length);
+}
+
+/** The lines of the page that together show `title` (ignoring case, spaces and punctuation), if any do. */
+function linesShowing(title: string, lines: readonly TextLine[]): TextLine[] | undefined {
+  const wanted = compact(title).chars;
+  let joined = '';
+  const lineOf: number[] = [];
+  for (const [index, line] of lines.entries()) {
+    const chars = compact(line.rawText).chars;
+    joined += chars;
+    for (let k = 0; k < chars.length; k += 1) lineOf.push(index);
+  }
+  const start = wanted === '' ? -1 : joined.indexOf(wanted);
+  if (start < 0) return undefined;
+  const first = lineOf[start] ?? 0;
+  const last = lineOf[start + wanted.length - 1] ?? first;
+  return lines.slice(first, last + 1);
+}
+
 export interface TitleChoice {
   title: string;
   source: 'metadata' | 'page' | 'none';
@@ -237,21 +261,25 @@ export function chooseTitle(metadataTitle: string | undefined, page: PdfPageText
   });
 
   if (meta && !junk) {
-    const pageText = page ? visualLines(page).map((line) => line.rawText).join('\n') : '';
+    const lines = page ? visualLines(page) : [];
+    const pageText = lines.map((line) => line.rawText).join('\n');
     const metaChars = compact(meta).chars;
     const pageChars = fromPage ? compact(fromPage.title).chars : '';
     // The page shows a longer title that begins with the metadata one: a subtitle the metadata left out.
     if (fromPage && pageChars.length > metaChars.length && pageChars.startsWith(metaChars)) {
       return withPage({ title: fromPage.title, source: 'page' });
     }
-    if (compact(pageText).chars.includes(metaChars)) {
-      return withPage({ title: repairTitleSpacing(meta, pageText), source: 'metadata' });
+    const overlap = fromPage ? wordOverlap(meta, fromPage.title) : 0;
+    const shownIn = linesShowing(meta, lines);
+    if (shownIn) {
+      // Shown large (as a title), or agreeing with the page's title: the metadata is right. Shown
+      // only in body text while the page has another, larger title: it is a running head or a
+      // journal name, and the page is right.
+      const large = page !== undefined && Math.min(...shownIn.map((line) => line.fontSize)) > bodyFontSize(page) + 0.5;
+      if (large || !fromPage?.prominent || overlap >= 0.6) return withPage({ title: repairTitleSpacing(meta, pageText), source: 'metadata' });
+    } else if (!fromPage?.prominent || overlap >= 0.6) {
+      return withPage({ title: meta, source: 'metadata' });
     }
-    if (!fromPage?.prominent) return withPage({ title: meta, source: 'metadata' });
-    const metaWords = titleWords(meta);
-    const shown = new Set(titleWords(fromPage.title));
-    const overlap = metaWords.filter((word) => shown.has(word)).length / Math.max(1, metaWords.length);
-    if (overlap >= 0.6) return withPage({ title: meta, source: 'metadata' });
     warnings.push({ message: `The metadata title “${meta}” is not the title on page 1; the page’s title was used` });
     return withPage({ title: fromPage.title, source: 'page' });
   }
@@ -301,9 +329,12 @@ function namesInLine(line: TextLine): string[] | undefined {
   const names: string[] = [];
   for (const segment of line.segments) {
     const parts = segment
+      // "Name (name@host)", "Name <name@host>", Springer's "(B)" / "(✉)" for the corresponding author.
+      .replace(/[(<][^()<>]*@[^()<>]*[)>]|\((?:B|✉|\*)\)/gu, ' ')
       .replace(MARKS, ' ')
-      .split(/\s*(?:,|;|\band\b|&|\s{2,})\s*/u)
-      .map((part) => part.replace(/\s+/g, ' ').trim())
+      .replace(/\s+/g, ' ')
+      .split(/ ?(?:,|;|&|\band\b) ?/u)
+      .map((part) => part.trim())
       .filter((part) => part !== '');
     if (parts.length === 0) continue;
     for (const part of parts) {
@@ -331,11 +362,12 @@ export function pageAuthors(page: PdfPageText, title: PageTitle): Author[] {
   let nameSize: number | undefined;
   for (let index = startIndex; index > 0 && index < lines.length && index < startIndex + 30; index += 1) {
     const line = lines[index];
-    if (!line) break;
-    if (isAbstractHeadingLine(line) || line.text.length > 110 || isSectionHeading(line.text)) break;
-    if (isArxivStamp(line.text)) continue;
+    if (!line || isAbstractHeadingLine(line)) break;
     const found = namesInLine(line);
-    if (!found) continue;
+    if (!found) {
+      if (line.text.length > 110 || isSectionHeading(line.text)) break;
+      continue;
+    }
     if (nameSize !== undefined && line.fontSize < nameSize - 0.6) continue;
     nameSize ??= line.fontSize;
     for (const name of found) if (!names.includes(name)) names.push(name);
@@ -514,7 +546,7 @@ export function splitKeywords(text: string | undefined): string[] {
   return text
     .split(/\s*[,;·•]\s*/)
     .map((word) => word.replace(/\.$/, '').trim())
-    .filter((word) => word !== '' && word.length <= 100);
+    .filter((word) => /\p{L}/u.test(word) && word.length <= 100);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -572,6 +604,7 @@ export function guessPaper(input: {
 
   let type: PaperType = 'misc';
   if (THESIS.test(firstPageText)) type = 'thesis';
+  else if (hasConferenceFooter(firstPageText)) type = 'inproceedings';
   else if (doi && !/^10\.48550\//i.test(doi)) type = 'article';
   else if (arxiv) type = 'preprint';
 

@@ -31,7 +31,9 @@ function count(text: string, character: string): number {
 }
 
 /** DOIs in running text, labelled ones ("doi:", "https://doi.org/") first. */
-export function doisInText(text: string): { doi: string; labelled: boolean }[] {
+export function doisInText(raw: string): { doi: string; labelled: boolean }[] {
+  // Links may percent-encode the slash ("https://doi.org/10.1000%2Fabc").
+  const text = raw.replace(/(\b10\.\d{4,9})%2F/gi, '$1/');
   const found: { doi: string; labelled: boolean }[] = [];
   for (const match of text.matchAll(DOI_IN_TEXT)) {
     const doi = cleanDoi(decodeUrlPart(match[0]));
@@ -131,6 +133,11 @@ const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 const COPYRIGHT_YEAR = /(?:©|\(c\)|\bcopyright\b)\s{0,3}(?:c\s{0,2})?(?:©\s{0,2})?((?:19|20)\d{2})\b/iu;
 /** A conference footer such as "PLDI’09, June 15–20, 2009" or "ICSE ’24, April 14–20, 2024". */
 const VENUE_DATE = new RegExp(String.raw`\b[A-Z][A-Za-z]{1,15}\s?['’]\d{2},\s(?:${MONTHS})\.?\s\d{1,2}(?:\s?[–-]\s?\d{1,2})?,\s((?:19|20)\d{2})\b`, 'u');
+
+/** True when the page carries a conference footer ("PLDI’09, June 15–20, 2009, Dublin, Ireland"). */
+export function hasConferenceFooter(pageText: string): boolean {
+  return VENUE_DATE.test(pageText);
+}
 
 function plausibleYear(year: number, now: number): boolean {
   return year >= 1900 && year <= now + 1;

@@ -95,6 +95,8 @@ function assembleLine(items: readonly PdfTextItem[]): TextLine {
     while (after < items.length && marks[after]) after += 1;
     const previous = before >= 0 ? (items[before]?.text ?? '') : '';
     const next = after < items.length ? (items[after]?.text ?? '') : '';
+    // After a digit it is an exponent ("10⁶"); after punctuation, or before a space or the line end, a footnote mark.
+    if (/\d$/.test(previous)) return false;
     return before < 0 || /[,.;:)\]]\s*$/.test(previous) || next === '' || /^\s/.test(next);
   });
 
@@ -107,7 +109,7 @@ function assembleLine(items: readonly PdfTextItem[]): TextLine {
   for (const [index, item] of items.entries()) {
     const gap = lastEnd === undefined ? 0 : item.x - lastEnd;
     const needsSpace = (joined: string): boolean =>
-      joined !== '' && !/\s$/.test(joined) && !/^\s/.test(item.text) && (gap > size * 0.2 || gap < -size);
+      joined !== '' && !/\s$/.test(joined) && !/^[\s,.;:)\]]/.test(item.text) && (gap > size * 0.2 || gap < -size);
     if (needsSpace(rawText)) rawText += ' ';
     rawText += item.text;
     if (!dropped[index]) {
@@ -239,13 +241,14 @@ export function joinLines(lines: readonly string[], vocabulary?: ReadonlySet<str
       joined = line;
       continue;
     }
-    const hyphenEnd = /([\p{L}\p{N}]+)[-\u2010]$/u.exec(joined);
+    // Only the tail is searched: an anchored regex over the whole growing text would be quadratic.
+    const hyphenEnd = /([\p{L}\p{N}]+)[-\u2010]$/u.exec(joined.slice(-64));
     if (hyphenEnd?.[1] !== undefined) {
-      const next = /^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? '';
-      const startsLower = /^\p{Ll}/u.test(line);
+      const next = (/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/u.exec(line)?.[0] ?? '').toLowerCase();
       const left = hyphenEnd[1].toLowerCase();
-      const compound = `${left}-${next.toLowerCase()}`;
-      const keepHyphen = !startsLower || (vocabulary?.has(compound) === true && !vocabulary.has(left + next.toLowerCase()));
+      // "state-" + "of-the-art": the rest is itself a compound, so the hyphen is part of it.
+      const keepHyphen =
+        !/^\p{Ll}/u.test(line) || next.includes('-') || (vocabulary?.has(`${left}-${next}`) === true && !vocabulary.has(left + next));
       joined = keepHyphen ? joined + line : joined.slice(0, -1) + line;
       continue;
     }

@@ -3,14 +3,25 @@
 import { parentPort } from 'node:worker_threads';
 import type { TextImportFormat } from '../../../shared/import/detect-format';
 import { parseImportText } from '../../../shared/import/parse-import-text';
+import { extractPdf } from '../pdf/extract-pdf';
+import { toPdfImport } from '../pdf/to-pdf-import';
 
-export type Task = { kind: 'parse-text'; format: TextImportFormat; text: string };
+export type Task =
+  | { kind: 'parse-text'; format: TextImportFormat; text: string }
+  | { kind: 'extract-pdf'; bytes: Uint8Array; fileName: string; password?: string };
+
+async function perform(task: Task): Promise<unknown> {
+  if (task.kind === 'parse-text') return parseImportText(task.format, task.text);
+  if (task.kind === 'extract-pdf') {
+    const result = await extractPdf(task.bytes, task.password !== undefined ? { password: task.password } : {});
+    return toPdfImport(result, task.fileName);
+  }
+  throw new Error(`Unknown task ${(task as { kind: string }).kind}`);
+}
 
 parentPort?.on('message', (task: Task) => {
-  try {
-    if (task.kind === 'parse-text') parentPort?.postMessage({ ok: true, value: parseImportText(task.format, task.text) });
-    else parentPort?.postMessage({ ok: false, error: `Unknown task ${(task as { kind: string }).kind}` });
-  } catch (error) {
-    parentPort?.postMessage({ ok: false, error: (error as Error).message });
-  }
+  perform(task).then(
+    (value) => parentPort?.postMessage({ ok: true, value }),
+    (error: unknown) => parentPort?.postMessage({ ok: false, error: (error as Error).message }),
+  );
 });

@@ -131,4 +131,36 @@ describe('import: preview, then commit', () => {
     const notByDoi = withDoi.filter((item) => item.duplicate?.reason !== 'doi' && !item.duplicate?.inBatch);
     expect(notByDoi.map((item) => [item.duplicate?.reason, normalizeTitle(item.duplicate?.title ?? '') === normalizeTitle(item.paper.title)])).toEqual([['title-year', true]]);
   });
+
+  it('imports PDFs: the file kept once by content, its text extracted, problem files reported', async () => {
+    const opened = await openTempSift();
+    cleanup = opened.cleanup;
+    const pdf = (name: string) => readFile(path.join(fixturesFolder, 'pdf', name)).then((bytes) => asFile(name, bytes));
+    const files = [await pdf('tracemonkey.pdf'), await pdf('c02-22.pdf'), await pdf('issue6010_1.pdf')];
+    const preview = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-pdfs-1', files });
+    expect(preview.files.map((file) => [file.name, file.records, file.error ?? null])).toEqual([
+      ['tracemonkey.pdf', 1, null],
+      ['c02-22.pdf', 1, null],
+      ['issue6010_1.pdf', 0, 'issue6010_1.pdf needs a password to open'],
+    ]);
+    const result = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-pdfs-1', decisions: [] });
+    expect(result.added).toBe(2);
+    const { papers } = await call<{ papers: Paper[] }>(opened.sift, 'papers.get', { ids: result.paperIds });
+    const trace = papers.find((paper) => paper.title.startsWith('Trace-based'));
+    const scan = papers.find((paper) => paper !== trace);
+    expect(trace?.attachments).toHaveLength(1);
+    expect(trace?.attachments[0]).toMatchObject({ pages: 14, file: `${trace?.attachments[0]?.sha256}.pdf` });
+    const sha = trace?.attachments[0]?.sha256 ?? '';
+    expect((await readFile(path.join(opened.folder, 'attachments', `${sha}.pdf`))).equals(await readFile(path.join(fixturesFolder, 'pdf', 'tracemonkey.pdf')))).toBe(true);
+    expect(await readFile(path.join(opened.folder, 'fulltext', `${sha}.txt`), 'utf8')).toContain('Trace-based Just-in-Time Type Specialization');
+    expect(scan).toMatchObject({ title: 'c02-22', extra: { importNote: 'no text layer' } });
+
+    // The same PDF again is offered as an attachment of the paper it belongs to, stored once.
+    const again = await call<ImportPreview>(opened.sift, 'import.preview', { importId: 'import-pdfs-2', files: [files[0]] });
+    expect(again.items[0]).toMatchObject({ action: 'merge', duplicate: { id: trace?.id } });
+    const merged = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-pdfs-2', decisions: [] });
+    expect(merged).toMatchObject({ added: 0, merged: 1 });
+    const [after] = (await call<{ papers: Paper[] }>(opened.sift, 'papers.get', { ids: [trace?.id] })).papers;
+    expect(after?.attachments).toHaveLength(1);
+  }, 60_000);
 });

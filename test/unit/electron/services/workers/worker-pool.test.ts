@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaskStoppedError, WorkerPool } from '../../../../../electron/services/workers/worker-pool';
 import { workerParsers } from '../../../../../electron/services/import/worker-parsers';
 import { parseImportText } from '../../../../../shared/import/parse-import-text';
-import { repoRoot } from '../../../../helpers/temp-library';
+import { fixturesFolder, repoRoot } from '../../../../helpers/temp-library';
 
 const misbehaving = path.join(repoRoot, 'test/helpers/misbehaving-worker.ts');
 const taskWorker = path.join(repoRoot, 'electron/services/workers/task-worker.ts');
@@ -54,8 +55,34 @@ describe('WorkerPool', () => {
   it('parses import text in the task worker exactly as on this thread', async () => {
     const workers = new WorkerPool({ entry: taskWorker, size: 1 });
     pools.push(workers);
-    const parsers = workerParsers(workers, async () => ({ warnings: [], error: 'no pdf' }));
+    const parsers = workerParsers(workers);
     const text = 'arXiv:2206.10883\nTitle: Multi-LexSum: Real-World Summaries of Civil Rights Lawsuits at Multiple Granularities\nAuthors: Zejiang Shen, Kyle Lo\n';
     expect(await parsers.parseText('paste', text, 'pasted.txt', new AbortController().signal)).toEqual(parseImportText('paste', text));
   });
+
+  it('reads a PDF in the task worker: metadata, title and full text, off this thread', async () => {
+    const workers = new WorkerPool({ entry: taskWorker, size: 1 });
+    pools.push(workers);
+    const parsers = workerParsers(workers);
+    const bytes = new Uint8Array(readFileSync(path.join(fixturesFolder, 'pdf', 'tracemonkey.pdf')));
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const result = await parsers.extractPdf(bytes, 'tracemonkey.pdf', new AbortController().signal);
+    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(cpuBefore);
+    expect(result.error).toBeUndefined();
+    expect(result.record?.paper.title).toBe('Trace-based Just-in-Time Type Specialization for Dynamic Languages');
+    expect(result.pages).toBe(14);
+    expect(result.fulltext?.split('\f')).toHaveLength(14);
+    // The work happened in the worker: this thread spent a small part of the elapsed time.
+    expect((used.user + used.system) / 1000).toBeLessThan(elapsed);
+  }, 60_000);
+
+  it('reports a PDF that needs a password as that file\'s error, not a failure of the import', async () => {
+    const workers = new WorkerPool({ entry: taskWorker, size: 1 });
+    pools.push(workers);
+    const bytes = new Uint8Array(readFileSync(path.join(fixturesFolder, 'pdf', 'issue6010_1.pdf')));
+    const result = await workerParsers(workers).extractPdf(bytes, 'issue6010_1.pdf', new AbortController().signal);
+    expect(result).toEqual({ warnings: [], error: 'issue6010_1.pdf needs a password to open' });
+  }, 60_000);
 });
