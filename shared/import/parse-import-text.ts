@@ -2,6 +2,7 @@ import type { TextImportFormat } from './detect-format';
 import type { ImportResult } from './import-record';
 import { parsePastedList } from './parse-pasted-list';
 import { pastedRecords } from './paste-records';
+import { parseBibtex } from './bibtex/parse-bibtex';
 import { parseRis } from './ris/parse-ris';
 import { parseCslJson } from './csl-json/parse-csl-json';
 
@@ -10,11 +11,11 @@ export function parseImportText(format: TextImportFormat, text: string): ImportR
   switch (format) {
     case 'paste':
       return pastedRecords(parsePastedList(text));
+    case 'bibtex':
+      return parseBibtex(text);
     case 'ris':
       return parseRis(text);
     case 'csl-json':
       return parseCslJson(text);
-    default:
-      return { format, records: [], warnings: [{ message: `Importing ${format} is not supported yet` }] };
   }
 }

@@ -13,6 +13,7 @@ describe('import format detection', () => {
   it.each([
     ...fixtures('paste').map((file) => [file, 'paste'] as const),
     ...fixtures('ris').map((file) => [file, 'ris'] as const),
+    ...fixtures('bibtex').map((file) => [file, 'bibtex'] as const),
     ...fixtures('csl-json').map((file) => [file, 'csl-json'] as const),
   ])('%s is %s', (file, format) => {
     expect(detectTextFormat(readFileSync(path.join(fixturesFolder, file), 'utf8'), file)).toBe(format);
