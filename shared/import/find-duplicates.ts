@@ -59,7 +59,7 @@ function firstAuthorKey(authors: PaperDraft['authors'] | undefined): string | un
 
 const FUZZY_THRESHOLD = 0.9;
 /** At most this many titles are scored per lookup, so one lookup stays well under a millisecond. */
-const MAX_CANDIDATES = 1000;
+const MAX_CANDIDATES = 300;
 const STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'with', 'via', 'by', 'from', 'at', 'is', 'as']);
 
 /**
@@ -72,7 +72,7 @@ export class DuplicateFinder {
   private readonly byDoi = new Map<string, string>();
   private readonly byArxiv = new Map<string, string>();
   private readonly byTitle = new Map<string, Array<{ id: string; year?: number; author?: string }>>();
-  private readonly byWord = new Map<string, string[]>();
+  private readonly byWord = new Map<string, Set<string>>();
   private readonly titles = new Map<string, { normalized: string; year?: number; grams?: Map<string, number> }>();
 
   constructor(papers: Iterable<DuplicateCandidate> = []) {
@@ -93,8 +93,8 @@ export class DuplicateFinder {
     for (const word of new Set(normalized.split(' '))) {
       if (word.length < 3 || STOP.has(word)) continue;
       const ids = this.byWord.get(word);
-      if (ids) ids.push(paper.id);
-      else this.byWord.set(word, [paper.id]);
+      if (ids) ids.add(paper.id);
+      else this.byWord.set(word, new Set([paper.id]));
     }
   }
 
@@ -121,21 +121,25 @@ export class DuplicateFinder {
 
   private fuzzy(normalized: string, sameYear: (year: number | undefined) => boolean): DuplicateMatch | undefined {
     const words = [...new Set(normalized.split(' '))].filter((word) => word.length >= 3 && !STOP.has(word));
-    // Candidates share the title's two rarest words that the index knows: a near-identical title has
-    // both, and a misspelt word is simply not in the index. Intersecting the two lists keeps the
+    // Candidates share the title's three rarest words that the index knows: a near-identical title
+    // has them all, and a misspelt word is simply not in the index. Intersecting the lists keeps the
     // candidates few even when every title shares common words ("learning", "model").
     const lists = words
       .map((word) => this.byWord.get(word))
-      .filter((ids): ids is string[] => ids !== undefined)
-      .sort((a, b) => a.length - b.length);
-    const [rarest, second] = lists;
+      .filter((ids): ids is Set<string> => ids !== undefined)
+      .sort((a, b) => a.size - b.size);
+    const [rarest, ...rest] = lists;
     if (!rarest) return undefined;
-    const others = second ? new Set(second) : undefined;
-    const candidates = (others ? rarest.filter((id) => others.has(id)) : rarest).slice(0, MAX_CANDIDATES);
+    const others = rest.slice(0, 2);
+    const candidates: string[] = [];
+    for (const id of rarest) {
+      if (others.every((set) => set.has(id))) candidates.push(id);
+      if (candidates.length >= MAX_CANDIDATES) break;
+    }
     const grams = bigrams(normalized);
     const length = normalized.length;
     let best: DuplicateMatch | undefined;
-    for (const id of new Set(candidates)) {
+    for (const id of candidates) {
       const title = this.titles.get(id);
       if (!title || !sameYear(title.year)) continue;
       // Dice ≥ 0.9 is impossible when one title is much longer than the other.
