@@ -21,8 +21,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file starts its own Chromium; two at once fill this machine's two cores.
-          maxWorkers: 2,
+          // One file at a time: the responsiveness test measures long tasks, which a second
+          // Chromium on the other core would add.
+          maxWorkers: 1,
           // After the unit tests, so a broken build fails fast and the browsers do not compete with them.
           sequence: { groupOrder: 1 },
         },

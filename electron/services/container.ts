@@ -115,7 +115,15 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   });
 
   const handlers: Handlers = {
-    'library.info': () => current.service.info(canChoose),
+    'library.info': async () => {
+      // A library another Sift had open may be free now: asking again is how "Try again" works.
+      const { state, folder } = current.store;
+      if (state.kind === 'failed' && state.locked) {
+        const reopened = await openLibrary(folder);
+        if (reopened.store.state.kind !== 'failed' || !reopened.store.state.locked) current = reopened;
+      }
+      return current.service.info(canChoose);
+    },
     'library.openSample': () => current.service.openSample(),
     'library.chooseAndOpen': async () => {
       if (!options.dialogs) {

@@ -96,7 +96,7 @@ function saveError(error: unknown): ApiFailure {
         : code === 'EROFS'
           ? 'the library folder is read-only'
           : (error as Error).message;
-  return new ApiFailure('internal', `Not saved yet: ${reason}. Sift keeps the change and retries; nothing is lost while it stays open.`);
+  return new ApiFailure('not-saved', `Not saved yet: ${reason}. Sift keeps the change and retries; nothing is lost while it stays open.`);
 }
 
 /**

@@ -4,6 +4,7 @@ import { useShortcuts } from './commands/use-shortcuts';
 import { CommandPalette } from './components/CommandPalette';
 import { FailedLibraryScreen } from './components/FailedLibraryScreen';
 import { LoadingScreen } from './components/LoadingScreen';
+import { RestoreDialog } from './components/RestoreDialog';
 import { Toasts } from './components/Toasts';
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { WorkspaceScreen } from './components/WorkspaceScreen';
@@ -35,6 +36,9 @@ export function App() {
       {screen}
       {workspace.ui.paletteOpen && (
         <CommandPalette context={commandContext} onClose={() => workspace.dispatch({ type: 'setPaletteOpen', open: false })} />
+      )}
+      {workspace.ui.restoreOpen && info?.state === 'ready' && (
+        <RestoreDialog onClose={() => workspace.dispatch({ type: 'setRestoreOpen', open: false })} />
       )}
       <Toasts />
     </>

@@ -293,6 +293,8 @@ export type ApiErrorCode =
   | 'unavailable'
   | 'forbidden'
   | 'unauthorized'
+  /** The change is applied and kept in memory, but not on disk yet (disk full…); Sift retries. */
+  | 'not-saved'
   | 'internal';
 export interface ApiError {
   code: ApiErrorCode;

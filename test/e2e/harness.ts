@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { LibraryStore } from '../../electron/services/library-store';
+import { stableStringify } from '../../electron/services/stable-stringify';
+import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { Library } from '../../shared/model/library';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,6 +21,8 @@ export function launchChromium(): Promise<Browser> {
 
 export interface BrowserModeApp {
   url: string;
+  /** The run's API token (from the URL's hash), for calling the API from the test as another client would. */
+  token: string;
   libraryFolder: string;
   page: Page;
   context: BrowserContext;
@@ -26,6 +30,8 @@ export interface BrowserModeApp {
   pageErrors: string[];
   /** The library as it is on disk (library.json plus its journal), read the way Sift reads it. */
   readLibrary(): Promise<Library>;
+  /** Calls the browser-mode API directly (POST /api/<method> with the token), as a second client would. */
+  callApi<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   stop(): Promise<void>;
 }
 
@@ -56,12 +62,25 @@ async function startBrowserMode(libraryFolder: string): Promise<{ url: string; c
   return { url, child };
 }
 
-export async function openApp(browser: Browser): Promise<BrowserModeApp> {
+export interface OpenAppOptions {
+  /** Written as the folder's library.json (pretty-printed with sorted keys, as Sift writes it) before browser mode starts. */
+  library?: Library;
+  /** Anything else the folder should hold before browser mode starts (a damaged file, backups); runs after `library`. */
+  prepareFolder?: (libraryFolder: string) => Promise<void>;
+  /** Scripts that run in the page before the app's own (e.g. a PerformanceObserver that must see everything). */
+  initScripts?: Array<() => void>;
+}
+
+export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<BrowserModeApp> {
   const libraryFolder = await mkdtemp(path.join(os.tmpdir(), 'sift-e2e-'));
+  if (options.library) await writeFile(path.join(libraryFolder, 'library.json'), stableStringify(options.library));
+  await options.prepareFolder?.(libraryFolder);
   const { url, child } = await startBrowserMode(libraryFolder);
+  const token = new URLSearchParams(new URL(url).hash.replace(/^#/, '')).get('token') ?? '';
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
+  for (const script of options.initScripts ?? []) await page.addInitScript(script);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -70,6 +89,7 @@ export async function openApp(browser: Browser): Promise<BrowserModeApp> {
   await page.goto(url);
   return {
     url,
+    token,
     libraryFolder,
     page,
     context,
@@ -78,6 +98,16 @@ export async function openApp(browser: Browser): Promise<BrowserModeApp> {
       const store = await LibraryStore.open(libraryFolder, { readOnly: true, watchExternalChanges: false });
       if (store.state.kind !== 'ready') throw new Error(`library did not load: ${store.state.message}`);
       return structuredClone(store.data) as Library;
+    },
+    async callApi(method, input) {
+      const response = await fetch(new URL(`/api/${method}`, url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sift-token': token },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as ApiResult<MethodOutput<typeof method>>;
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value;
     },
     async stop() {
       await context.close();

@@ -21,9 +21,19 @@ export class ApiCallError extends Error {
   }
 }
 
+/**
+ * A successful answer that the page leaves for a worker to parse. Browser mode hands over the
+ * response body untouched (its envelope wraps a large JSON text, and parsing the envelope would
+ * mean unescaping all of it on the UI thread); Electron's IPC has already delivered the value.
+ */
+export type UnparsedAnswer = { kind: 'envelope-bytes'; bytes: ArrayBuffer } | { kind: 'value'; value: unknown };
+
 type Transport = {
   call(method: MethodName, input: unknown): Promise<ApiResult<unknown>>;
+  callUnparsed(method: MethodName, input: unknown): Promise<UnparsedAnswer>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Called when the event stream reconnects after a drop: events sent meanwhile are lost. */
+  onReconnect(listener: () => void): () => void;
 };
 
 declare global {
@@ -32,18 +42,40 @@ declare global {
   }
 }
 
+function unwrap<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  return result.value;
+}
+
 /** Electron: the preload's `window.sift`, one function per method. */
 function bridgeTransport(bridge: SiftBridge): Transport {
+  const call = (method: MethodName, input: unknown) => (bridge[method] as (input: unknown) => Promise<ApiResult<unknown>>)(input);
   return {
-    call: (method, input) => (bridge[method] as (input: unknown) => Promise<ApiResult<unknown>>)(input),
+    call,
+    async callUnparsed(method, input) {
+      return { kind: 'value', value: unwrap(await call(method, input)) };
+    },
     on: (event, listener) => bridge.on(event, listener as (payload: EventPayload<typeof event>) => void),
+    // IPC events are not dropped while the window lives.
+    onReconnect: () => () => undefined,
   };
+}
+
+/** How every successful envelope from browser mode starts (JSON.stringify keeps `ok` first). */
+const SUCCESS_PREFIX = new TextEncoder().encode('{"ok":true,');
+
+function startsWithSuccess(bytes: ArrayBuffer): boolean {
+  if (bytes.byteLength < SUCCESS_PREFIX.length) return false;
+  const head = new Uint8Array(bytes, 0, SUCCESS_PREFIX.length);
+  return SUCCESS_PREFIX.every((byte, index) => head[index] === byte);
 }
 
 /** Browser mode: the same methods at POST /api/<method>, events over Server-Sent Events, with the run's token. */
 function httpTransport(token: string): Transport {
   let source: EventSource | undefined;
+  let dropped = false;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const reconnectListeners = new Set<() => void>();
   const connect = () => {
     if (source) return;
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
@@ -53,15 +85,31 @@ function httpTransport(token: string): Transport {
         for (const listener of listeners.get(event) ?? []) listener(payload);
       });
     }
+    // EventSource reconnects by itself; what was sent while it was away is gone.
+    source.addEventListener('error', () => {
+      dropped = true;
+    });
+    source.addEventListener('open', () => {
+      if (!dropped) return;
+      dropped = false;
+      for (const listener of reconnectListeners) listener();
+    });
   };
+  const post = (method: MethodName, input: unknown) =>
+    fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sift-token': token },
+      body: JSON.stringify(input ?? {}),
+    });
   return {
     async call(method, input) {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-sift-token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-      return (await response.json()) as ApiResult<unknown>;
+      return (await (await post(method, input)).json()) as ApiResult<unknown>;
+    },
+    async callUnparsed(method, input) {
+      const bytes = await (await post(method, input)).arrayBuffer();
+      if (startsWithSuccess(bytes)) return { kind: 'envelope-bytes', bytes };
+      // A refusal is small: read it here so the caller gets the main side's message.
+      return { kind: 'value', value: unwrap(JSON.parse(new TextDecoder().decode(bytes)) as ApiResult<unknown>) };
     },
     on(event, listener) {
       connect();
@@ -69,6 +117,11 @@ function httpTransport(token: string): Transport {
       set.add(listener);
       listeners.set(event, set);
       return () => set.delete(listener);
+    },
+    onReconnect(listener) {
+      connect();
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
     },
   };
 }
@@ -87,14 +140,27 @@ let transport: Transport | undefined;
 /** Calls a method of the contract; resolves to its output or throws ApiCallError with the main side's message. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   transport ??= pickTransport();
-  const result = await transport.call(method, input);
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
-  return result.value as MethodOutput<M>;
+  return unwrap(await transport.call(method, input)) as MethodOutput<M>;
+}
+
+/**
+ * Calls a method whose answer a worker will parse (see UnparsedAnswer). Throws ApiCallError on a
+ * refusal, like `call`.
+ */
+export function callUnparsed<M extends MethodName>(method: M, input: MethodInput<M>): Promise<UnparsedAnswer> {
+  transport ??= pickTransport();
+  return transport.callUnparsed(method, input);
 }
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   transport ??= pickTransport();
   return transport.on(event, listener as (payload: unknown) => void);
+}
+
+/** Subscribes to "the event stream came back after a drop": whoever follows changes must catch up. */
+export function onReconnect(listener: () => void): () => void {
+  transport ??= pickTransport();
+  return transport.onReconnect(listener);
 }
 
 /** Every method the client can call, for the contract-coverage test. */

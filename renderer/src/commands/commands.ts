@@ -7,9 +7,15 @@ import type { Shortcut } from './shortcut';
 export interface CommandContext {
   view: View;
   paletteOpen: boolean;
+  /** A modal dialog (restore from backup) has the keyboard. */
+  dialogOpen: boolean;
   /** A library with papers is open (not loading, failed or empty). */
   hasPapers: boolean;
   isEmptyLibrary: boolean;
+  /** A library is open and loaded (empty or not): its backups can be restored. */
+  libraryLoaded: boolean;
+  /** Why the library cannot be changed, when it cannot. */
+  readOnly: string | undefined;
   canChooseLibrary: boolean;
   /** Selected papers that are in the list now. */
   selectedIds: readonly string[];
@@ -35,6 +41,7 @@ export interface CommandContext {
   openCursorPaper: () => void;
   openSampleLibrary: () => void;
   chooseLibrary: () => void;
+  openRestore: () => void;
   closeView: () => void;
 }
 
@@ -57,7 +64,9 @@ export interface Command {
 }
 
 const withPapers = (context: CommandContext) => context.hasPapers;
-const needsSelection = (context: CommandContext) => (context.selectedIds.length === 0 ? 'Select a paper first' : undefined);
+const readOnlyReason = (context: CommandContext) => (context.readOnly ? 'The library is read-only' : undefined);
+const needsSelection = (context: CommandContext) =>
+  readOnlyReason(context) ?? (context.selectedIds.length === 0 ? 'Select a paper first' : undefined);
 const needsListView = (context: CommandContext) =>
   context.view !== 'library' ? 'Only in the paper list' : context.visibleIds.length === 0 ? 'The list is empty' : undefined;
 const needsRows = (context: CommandContext) => (context.visibleIds.length === 0 ? 'The list is empty' : undefined);
@@ -205,7 +214,7 @@ export const commands: readonly Command[] = [
     keywords: ['markdown', 'annotate', 'write'],
     shortcut: { key: 'n' },
     isAvailable: withPapers,
-    disabledReason: (context) => (context.selectedIds.length === 1 ? undefined : 'Select one paper'),
+    disabledReason: (context) => readOnlyReason(context) ?? (context.selectedIds.length === 1 ? undefined : 'Select one paper'),
     run: (context) => context.addNote(),
   },
   statusCommand('unread', 'Mark as unread', 'u'),
@@ -280,6 +289,15 @@ export const commands: readonly Command[] = [
     whileTyping: true,
     isAvailable: (context) => context.canChooseLibrary,
     run: (context) => context.chooseLibrary(),
+  },
+  {
+    id: 'restore-backup',
+    title: 'Restore from backup…',
+    group: 'Library',
+    keywords: ['backups', 'undo', 'recover', 'history', 'revert'],
+    isAvailable: (context) => context.libraryLoaded,
+    disabledReason: readOnlyReason,
+    run: (context) => context.openRestore(),
   },
   {
     id: 'palette',

@@ -10,8 +10,11 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
   return {
       view: ui.view,
       paletteOpen: ui.paletteOpen,
+      dialogOpen: ui.restoreOpen,
       hasPapers: ready && library.papers.length > 0,
       isEmptyLibrary: ready && library.papers.length === 0,
+      libraryLoaded: ready,
+      readOnly: library.info?.readOnly,
       canChooseLibrary: library.info?.canChooseLibrary ?? false,
       selectedIds: workspace.selectedIds,
       visibleIds: workspace.visibleIds,
@@ -34,6 +37,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       openCursorPaper: workspace.openCursorPaper,
       openSampleLibrary: () => void libraryStore.openSample(),
       chooseLibrary: () => void libraryStore.chooseAndOpen(),
+      openRestore: () => dispatch({ type: 'setRestoreOpen', open: true }),
       closeView: workspace.closeView,
   };
 }

@@ -33,7 +33,7 @@ export function useShortcuts(context: CommandContext): void {
       const typing = isTextEntry(event.target);
       for (const command of commands) {
         if (!command.shortcut || !matchesShortcut(event, command.shortcut)) continue;
-        if (current.paletteOpen && command.id !== 'palette') return;
+        if ((current.paletteOpen || current.dialogOpen) && command.id !== 'palette') return;
         if (typing && !command.whileTyping) return;
         // Enter and Space belong to a focused button or link.
         if ((event.key === 'Enter' || event.key === ' ') && isClickable(event.target)) return;

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { authorName } from '../../../shared/model/format-authors';
-import type { Paper } from '../../../shared/model/library';
-import { segmentByTerms, sharedTerms } from '../../../shared/text/shared-terms';
+import type { PaperSummary } from '../../../shared/api/contract';
+import { sharedTerms } from '../../../shared/text/shared-terms';
+import { useWholePapers } from '../state/use-whole-papers';
 import type { Workspace } from '../state/use-workspace';
-import { TagChip } from './TagChip';
+import { CompareColumn } from './CompareColumn';
 
 interface Props {
   workspace: Workspace;
@@ -14,12 +14,16 @@ const LEGEND_TERMS = 12;
 
 /**
  * 2–4 papers side by side. One CSS grid holds every field; each paper's column is a subgrid,
- * so a field lines up across papers however long the titles are.
+ * so a field lines up across papers however long the titles are. Titles, tags and the first
+ * authors come from the summaries; abstracts and full author lists from the whole papers.
  */
 export function CompareView({ workspace }: Props) {
-  const { ui, paperById, tagColors } = workspace;
-  const papers = ui.compareIds.map((id) => paperById.get(id)).filter((paper): paper is Paper => paper !== undefined);
-  const abstracts = papers.map((paper) => paper.abstract ?? '').filter((text) => text.trim() !== '');
+  const { ui, summaryOf, tagColors } = workspace;
+  const papers = ui.compareIds.map(summaryOf).filter((paper): paper is PaperSummary => paper !== undefined);
+  const whole = useWholePapers(papers);
+  const loaded = papers.every((paper) => whole.has(paper.id));
+  // Shared terms wait for every abstract: counting them over some would highlight the wrong words.
+  const abstracts = loaded ? papers.map((paper) => whole.get(paper.id)?.abstract ?? '').filter((text) => text.trim() !== '') : [];
   // Keyed on the texts, not on the papers' identities, which change with every reload.
   const abstractsKey = abstracts.join('\u0000');
   const terms = useMemo(() => sharedTerms(abstractsKey === '' ? [] : abstractsKey.split('\u0000')), [abstractsKey]);
@@ -36,7 +40,9 @@ export function CompareView({ workspace }: Props) {
           </h1>
           <p className="legend" data-testid="compare-legend">
             <mark className="shared-term legend-swatch">term</mark>
-            {abstracts.length < 2 ? (
+            {!loaded ? (
+              <span>Loading the abstracts…</span>
+            ) : abstracts.length < 2 ? (
               <span>Shared terms are highlighted when at least two papers have an abstract.</span>
             ) : (
               <span>
@@ -75,28 +81,7 @@ export function CompareView({ workspace }: Props) {
               ))}
             </div>
             {papers.map((paper) => (
-              <div key={paper.id} className="compare-column" data-testid="compare-column" data-paper-id={paper.id}>
-                <h2 className="compare-cell compare-title">{paper.title || 'Untitled'}</h2>
-                <div className="compare-cell compare-authors">{paper.authors.map(authorName).join(', ') || '—'}</div>
-                <div className="compare-cell">{paper.year ?? '—'}</div>
-                <div className="compare-cell">{paper.venue || '—'}</div>
-                <div className="compare-cell compare-tags">
-                  {paper.tags.length === 0 ? '—' : paper.tags.map((tag) => <TagChip key={tag} name={tag} color={tagColors.get(tag)} />)}
-                </div>
-                <div className="compare-cell compare-abstract">
-                  {paper.abstract
-                    ? segmentByTerms(paper.abstract, terms).map((segment, index) =>
-                        segment.shared ? (
-                          <mark key={index} className="shared-term" data-testid="shared-term">
-                            {segment.text}
-                          </mark>
-                        ) : (
-                          segment.text
-                        ),
-                      )
-                    : <span className="muted">No abstract.</span>}
-                </div>
-              </div>
+              <CompareColumn key={paper.id} summary={paper} whole={whole.get(paper.id)} terms={terms} tagColors={tagColors} />
             ))}
           </div>
         </div>

@@ -20,7 +20,7 @@ export function DetailPane({ workspace }: Props) {
           </p>
         </div>
       )}
-      {selectedPapers.length === 1 && only && <PaperDetail key={only.id} paper={only} workspace={workspace} />}
+      {selectedPapers.length === 1 && only && <PaperDetail key={only.id} summary={only} workspace={workspace} />}
       {selectedPapers.length > 1 && <SelectionDetail papers={selectedPapers} workspace={workspace} />}
     </section>
   );

@@ -7,6 +7,8 @@ interface Props {
   paperId: string;
   note: Note;
   index: number;
+  /** The library cannot be changed: the note is shown, not edited. */
+  readOnly: boolean;
   autoFocus: boolean;
   onFocused: () => void;
   onDelete: (body: string) => void;
@@ -23,7 +25,7 @@ const saveLabels: Record<SaveState, string> = {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function NoteEditor({ paperId, note, index, autoFocus, onFocused, onDelete, onEscape }: Props) {
+export function NoteEditor({ paperId, note, index, readOnly, autoFocus, onFocused, onDelete, onEscape }: Props) {
   const draft = useNoteDraft(paperId, note);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const labelId = useId();
@@ -60,17 +62,19 @@ export function NoteEditor({ paperId, note, index, autoFocus, onFocused, onDelet
           {saveLabels[draft.state]}
           {draft.error && <span className="visually-hidden">: {draft.error}</span>}
         </span>
-        <button
-          type="button"
-          className="button ghost small danger"
-          data-testid="delete-note"
-          onClick={() => {
-            draft.discard();
-            onDelete(draft.text);
-          }}
-        >
-          Delete
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="button ghost small danger"
+            data-testid="delete-note"
+            onClick={() => {
+              draft.discard();
+              onDelete(draft.text);
+            }}
+          >
+            Delete
+          </button>
+        )}
       </header>
       {draft.error && (
         <p className="field-error" role="alert">
@@ -88,6 +92,7 @@ export function NoteEditor({ paperId, note, index, autoFocus, onFocused, onDelet
           aria-label={`Note ${index + 1} (Markdown)`}
           placeholder="Write in Markdown: **bold**, - lists, [links](https://…), | tables |"
           value={draft.text}
+          readOnly={readOnly}
           onChange={(event) => draft.change(event.target.value)}
           onBlur={draft.flush}
           onKeyDown={onKeyDown}

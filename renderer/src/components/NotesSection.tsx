@@ -1,19 +1,23 @@
 import { useCallback } from 'react';
-import type { Paper } from '../../../shared/model/library';
+import type { Note } from '../../../shared/model/library';
 import { libraryStore } from '../state/library-store';
 import { toasts } from '../state/toast-store';
 import { NoteEditor } from './NoteEditor';
 
 interface Props {
-  paper: Paper;
+  paperId: string;
+  /** Undefined while the whole paper is being fetched. */
+  notes: readonly Note[] | undefined;
+  /** From the summary: how many notes there are, known before the notes themselves. */
+  noteCount: number;
+  readOnly: string | undefined;
   focusNoteId: string | undefined;
   onNoteFocused: () => void;
   onAddNote: () => void;
   onEscape: () => void;
 }
 
-export function NotesSection({ paper, focusNoteId, onNoteFocused, onAddNote, onEscape }: Props) {
-  const paperId = paper.id;
+export function NotesSection({ paperId, notes, noteCount, readOnly, focusNoteId, onNoteFocused, onAddNote, onEscape }: Props) {
   const deleteNote = useCallback(
     async (noteId: string, body: string) => {
       const deleted = await libraryStore.deleteNote(paperId, noteId);
@@ -23,26 +27,38 @@ export function NotesSection({ paper, focusNoteId, onNoteFocused, onAddNote, onE
     },
     [paperId],
   );
+  const count = notes?.length ?? noteCount;
 
   return (
     <section className="detail-section notes" aria-labelledby="notes-heading">
       <div className="section-heading-row">
         <h2 id="notes-heading" className="section-title">
-          Notes{paper.notes.length > 0 && <span className="section-count">{paper.notes.length}</span>}
+          Notes{count > 0 && <span className="section-count">{count}</span>}
         </h2>
-        <button type="button" className="button small add-note" data-testid="add-note" onClick={onAddNote} title="Add note (N)">
+        <button
+          type="button"
+          className="button small add-note"
+          data-testid="add-note"
+          onClick={onAddNote}
+          disabled={readOnly !== undefined}
+          title={readOnly ?? 'Add note (N)'}
+        >
           Add note
         </button>
       </div>
-      {paper.notes.length === 0 && (
-        <p className="muted">No notes yet. Notes are Markdown, saved as you type, and shown with a live preview.</p>
+      {notes === undefined && noteCount > 0 && <p className="muted loading-text">Loading notes…</p>}
+      {count === 0 && (
+        <p className="muted">
+          {readOnly ? 'No notes.' : 'No notes yet. Notes are Markdown, saved as you type, and shown with a live preview.'}
+        </p>
       )}
-      {paper.notes.map((note, index) => (
+      {notes?.map((note, index) => (
         <NoteEditor
           key={note.id}
-          paperId={paper.id}
+          paperId={paperId}
           note={note}
           index={index}
+          readOnly={readOnly !== undefined}
           autoFocus={note.id === focusNoteId}
           onFocused={onNoteFocused}
           onDelete={(body) => void deleteNote(note.id, body)}

@@ -1,8 +1,11 @@
+import type { PaperSummary } from '../../../shared/api/contract';
 import { authorName } from '../../../shared/model/format-authors';
-import { readStatuses, type Paper, type ReadStatus } from '../../../shared/model/library';
+import { readStatuses, type ReadStatus } from '../../../shared/model/library';
 import { libraryStore } from '../state/library-store';
+import { useWholePapers } from '../state/use-whole-papers';
 import type { Workspace } from '../state/use-workspace';
 import { doiHref, safeWebHref } from '../util/safe-url';
+import { summaryAuthors } from '../util/summary-authors';
 import { ExternalLink } from './ExternalLink';
 import { HighlightedText } from './HighlightedText';
 import { NotesSection } from './NotesSection';
@@ -10,46 +13,58 @@ import { paperTypeLabels } from './paper-type-labels';
 import { TagEditor } from './TagEditor';
 
 interface Props {
-  paper: Paper;
+  summary: PaperSummary;
   workspace: Workspace;
 }
-
 
 const statusLabels: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
 
 const MAX_AUTHORS = 12;
 
-export function PaperDetail({ paper, workspace }: Props) {
-  const { listQuery: query, refs, tags, tagColors, ui, dispatch } = workspace;
-  const authors = paper.authors.map(authorName);
-  const shownAuthors = authors.length > MAX_AUTHORS ? [...authors.slice(0, MAX_AUTHORS - 1), `and ${authors.length - MAX_AUTHORS + 1} more`] : authors;
-  const doiLink = doiHref(paper.doi);
-  const urlLink = safeWebHref(paper.url);
+/**
+ * One paper. What the list knows (title, tags, status…) comes from its summary and shows at once,
+ * including changes not yet confirmed; the long parts (every author, abstract, notes, link) come
+ * from the whole paper, fetched when it is selected and again when it changes.
+ */
+export function PaperDetail({ summary, workspace }: Props) {
+  const { listQuery: query, refs, tags, tagColors, ui, dispatch, readOnly } = workspace;
+  const whole = useWholePapers([summary]).get(summary.id);
+  let authorLine: string;
+  if (whole) {
+    const authors = whole.authors.map(authorName);
+    const shown = authors.length > MAX_AUTHORS ? [...authors.slice(0, MAX_AUTHORS - 1), `and ${authors.length - MAX_AUTHORS + 1} more`] : authors;
+    authorLine = shown.join(', ');
+  } else {
+    authorLine = summaryAuthors(summary);
+  }
+  const doiLink = doiHref(summary.doi);
+  const url = whole?.url;
+  const urlLink = safeWebHref(url);
 
   return (
     <div className="detail-scroll">
-      <article className="detail-article" aria-labelledby="detail-title">
+      <article className="detail-article" aria-labelledby="detail-title" aria-busy={!whole || undefined}>
         <p className="eyebrow">
-          {paperTypeLabels[paper.type]}
-          {paper.year !== undefined && <> · {paper.year}</>}
+          {paperTypeLabels[summary.type]}
+          {summary.year !== undefined && <> · {summary.year}</>}
         </p>
         <h1 id="detail-title" className="detail-title" data-testid="detail-title" ref={refs.detailTitle} tabIndex={-1}>
-          <HighlightedText text={paper.title || 'Untitled'} query={query} />
+          <HighlightedText text={summary.title || 'Untitled'} query={query} />
         </h1>
-        {shownAuthors.length > 0 && (
+        {authorLine && (
           <p className="detail-authors" data-testid="detail-authors">
-            <HighlightedText text={shownAuthors.join(', ')} query={query} />
+            <HighlightedText text={authorLine} query={query} />
           </p>
         )}
 
         <dl className="facts">
           <div className="fact">
             <dt>Year</dt>
-            <dd data-testid="detail-year">{paper.year ?? '—'}</dd>
+            <dd data-testid="detail-year">{summary.year ?? '—'}</dd>
           </div>
           <div className="fact fact-wide">
             <dt>Venue</dt>
-            <dd data-testid="detail-venue">{paper.venue ? <HighlightedText text={paper.venue} query={query} /> : '—'}</dd>
+            <dd data-testid="detail-venue">{summary.venue ? <HighlightedText text={summary.venue} query={query} /> : '—'}</dd>
           </div>
           <div className="fact">
             <dt>
@@ -58,10 +73,12 @@ export function PaperDetail({ paper, workspace }: Props) {
             <dd>
               <select
                 id="status-select"
-                className={`status-select status-${paper.status}`}
+                className={`status-select status-${summary.status}`}
                 data-testid="status-select"
-                value={paper.status}
-                onChange={(event) => void libraryStore.setStatus([paper.id], event.target.value as ReadStatus)}
+                value={summary.status}
+                disabled={readOnly !== undefined}
+                title={readOnly}
+                onChange={(event) => void libraryStore.setStatus([summary.id], event.target.value as ReadStatus)}
               >
                 {readStatuses.map((status) => (
                   <option key={status} value={status}>
@@ -71,19 +88,19 @@ export function PaperDetail({ paper, workspace }: Props) {
               </select>
             </dd>
           </div>
-          {paper.doi && (
+          {summary.doi && (
             <div className="fact fact-wide">
               <dt>DOI</dt>
               <dd className="break">
-                <ExternalLink href={doiLink}>{paper.doi}</ExternalLink>
+                <ExternalLink href={doiLink}>{summary.doi}</ExternalLink>
               </dd>
             </div>
           )}
-          {paper.url && (
+          {url && (
             <div className="fact fact-wide">
               <dt>Link</dt>
               <dd className="break">
-                <ExternalLink href={urlLink}>{paper.url}</ExternalLink>
+                <ExternalLink href={urlLink}>{url}</ExternalLink>
               </dd>
             </div>
           )}
@@ -93,10 +110,12 @@ export function PaperDetail({ paper, workspace }: Props) {
           <h2 id="abstract-heading" className="section-title">
             Abstract
           </h2>
-          {paper.abstract ? (
+          {whole?.abstract ? (
             <p className="abstract" data-testid="detail-abstract">
-              <HighlightedText text={paper.abstract} query={query} />
+              <HighlightedText text={whole.abstract} query={query} />
             </p>
+          ) : summary.hasAbstract && !whole ? (
+            <p className="muted loading-text">Loading…</p>
           ) : (
             <p className="muted">No abstract.</p>
           )}
@@ -107,18 +126,22 @@ export function PaperDetail({ paper, workspace }: Props) {
             Tags
           </h2>
           <TagEditor
-            tags={paper.tags.map((name) => ({ name }))}
+            tags={summary.tags.map((name) => ({ name }))}
             allTags={tags}
             tagColors={tagColors}
             inputRef={refs.tagInput}
-            onAdd={(tag) => libraryStore.addTag([paper.id], tag)}
-            onRemove={(tag) => void libraryStore.removeTag([paper.id], tag)}
+            readOnly={readOnly}
+            onAdd={(tag) => libraryStore.addTag([summary.id], tag)}
+            onRemove={(tag) => void libraryStore.removeTag([summary.id], tag)}
             onEscape={workspace.focusList}
           />
         </section>
 
         <NotesSection
-          paper={paper}
+          paperId={summary.id}
+          notes={whole?.notes}
+          noteCount={summary.noteCount}
+          readOnly={readOnly}
           focusNoteId={ui.focusNoteId}
           onNoteFocused={() => dispatch({ type: 'setFocusNote', noteId: undefined })}
           onAddNote={() => void workspace.addNote()}

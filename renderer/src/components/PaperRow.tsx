@@ -1,7 +1,7 @@
 import { memo, type MouseEvent, type Ref } from 'react';
-import { formatAuthors } from '../../../shared/model/format-authors';
-import type { Paper } from '../../../shared/model/library';
+import type { PaperSummary } from '../../../shared/api/contract';
 import type { ClickMode } from '../state/use-workspace';
+import { summaryAuthors } from '../util/summary-authors';
 import { paperTypeLabels } from './paper-type-labels';
 import { HighlightedText } from './HighlightedText';
 import { TagChip } from './TagChip';
@@ -11,7 +11,7 @@ interface Props {
   index: number;
   start: number;
   domId: string;
-  paper: Paper;
+  paper: PaperSummary;
   query: string;
   selected: boolean;
   isCursor: boolean;
@@ -41,7 +41,7 @@ export const PaperRow = memo(function PaperRow({
   onClickRow,
   onOpen,
 }: Props) {
-  const meta = [formatAuthors(paper.authors, 2), paper.year?.toString(), paper.venue].filter(Boolean).join(' · ') || paperTypeLabels[paper.type];
+  const meta = [summaryAuthors(paper, 2), paper.year?.toString(), paper.venue].filter(Boolean).join(' · ') || paperTypeLabels[paper.type];
   const extraTags = paper.tags.length - MAX_ROW_TAGS;
   return (
     <div
@@ -67,15 +67,15 @@ export const PaperRow = memo(function PaperRow({
             <HighlightedText text={meta} query={query} />
           </div>
         )}
-        {(paper.tags.length > 0 || paper.notes.length > 0) && (
+        {(paper.tags.length > 0 || paper.noteCount > 0) && (
           <div className="paper-row-tags">
             {paper.tags.slice(0, MAX_ROW_TAGS).map((tag) => (
               <TagChip key={tag} name={tag} color={tagColors.get(tag)} />
             ))}
             {extraTags > 0 && <span className="more-tags">+{extraTags}</span>}
-            {paper.notes.length > 0 && (
-              <span className="note-count" title={`${paper.notes.length} ${paper.notes.length === 1 ? 'note' : 'notes'}`}>
-                ✎ {paper.notes.length}
+            {paper.noteCount > 0 && (
+              <span className="note-count" title={`${paper.noteCount} ${paper.noteCount === 1 ? 'note' : 'notes'}`}>
+                ✎ {paper.noteCount}
               </span>
             )}
           </div>

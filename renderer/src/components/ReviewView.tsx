@@ -1,15 +1,46 @@
 import { useEffect, useRef } from 'react';
-import { defaultReviewColumns, reviewColumns } from '../../../shared/export/review-columns';
+import type { PaperSummary } from '../../../shared/api/contract';
+import { defaultReviewColumns, reviewColumns, type ReviewColumnId } from '../../../shared/export/review-columns';
 import type { Workspace } from '../state/use-workspace';
+import { summaryAuthors } from '../util/summary-authors';
 import { TagChip } from './TagChip';
 
 interface Props {
   workspace: Workspace;
 }
 
+/**
+ * Rows drawn in the table. The table is a preview: drawing 50,000 rows would freeze the window,
+ * and Copy and Export take every row from the main side anyway.
+ */
+const MAX_TABLE_ROWS = 1000;
+
+/** A cell as text, from the summary (the same text the exported table has: see shared/export/review-columns.ts). */
+function cellText(paper: PaperSummary, column: ReviewColumnId): string {
+  switch (column) {
+    case 'title':
+      return paper.title;
+    case 'authors':
+      return summaryAuthors(paper);
+    case 'year':
+      return paper.year === undefined ? '' : String(paper.year);
+    case 'venue':
+      return paper.venue ?? '';
+    case 'tags':
+      return paper.tags.join(', ');
+    case 'status':
+      return paper.status;
+    case 'decision':
+      return paper.decision;
+    case 'doi':
+      return paper.doi ?? '';
+  }
+}
+
 /** The current list (search and filters applied, in display order) as a table, ready to copy or export. */
 export function ReviewView({ workspace }: Props) {
   const { visible, papers, ui, tagColors } = workspace;
+  const rows = visible.length > MAX_TABLE_ROWS ? visible.slice(0, MAX_TABLE_ROWS) : visible;
   const copyButton = useRef<HTMLButtonElement>(null);
   useEffect(() => copyButton.current?.focus(), []);
 
@@ -69,7 +100,7 @@ export function ReviewView({ workspace }: Props) {
             </tr>
           </thead>
           <tbody>
-            {visible.map((paper) => (
+            {rows.map((paper) => (
               <tr
                 key={paper.id}
                 data-paper-id={paper.id}
@@ -89,10 +120,10 @@ export function ReviewView({ workspace }: Props) {
                     ) : id === 'status' ? (
                       <span className="cell-status">
                         <span className={`status-dot status-${paper.status}`} aria-hidden="true" />
-                        {reviewColumns.status.value(paper)}
+                        {cellText(paper, 'status')}
                       </span>
                     ) : (
-                      reviewColumns[id].value(paper) || <span className="empty-cell" aria-label="empty">—</span>
+                      cellText(paper, id) || <span className="empty-cell" aria-label="empty">—</span>
                     )}
                   </td>
                 ))}
@@ -101,6 +132,12 @@ export function ReviewView({ workspace }: Props) {
           </tbody>
         </table>
         {visible.length === 0 && <p className="view-empty">No papers in the current list.</p>}
+        {rows.length < visible.length && (
+          <p className="view-empty" data-testid="review-truncated">
+            Showing the first {rows.length.toLocaleString()} of {visible.length.toLocaleString()} rows. Copy and Export include all of
+            them.
+          </p>
+        )}
       </div>
     </section>
   );

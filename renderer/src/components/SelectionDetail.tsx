@@ -1,12 +1,14 @@
-import { formatAuthors } from '../../../shared/model/format-authors';
-import { readStatuses, type Paper, type ReadStatus } from '../../../shared/model/library';
+import { useMemo } from 'react';
+import type { PaperSummary } from '../../../shared/api/contract';
+import { readStatuses, type ReadStatus } from '../../../shared/model/library';
 import { libraryStore } from '../state/library-store';
 import type { Workspace } from '../state/use-workspace';
 import { emptySelection } from '../state/selection';
+import { summaryAuthors } from '../util/summary-authors';
 import { TagEditor, type EditedTag } from './TagEditor';
 
 interface Props {
-  papers: readonly Paper[];
+  papers: readonly PaperSummary[];
   workspace: Workspace;
 }
 
@@ -15,16 +17,18 @@ const statusLabels: Record<ReadStatus, string> = { unread: 'Unread', reading: 'R
 
 /** Several papers selected: what they are, and what can be done to all of them at once. */
 export function SelectionDetail({ papers, workspace }: Props) {
-  const { refs, tags: allTags, tagColors, dispatch } = workspace;
-  const ids = papers.map((paper) => paper.id);
+  const { refs, tags: allTags, tagColors, dispatch, readOnly } = workspace;
   const canCompare = papers.length >= 2 && papers.length <= 4;
 
-  const counts = new Map<string, number>();
-  for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  const tags: EditedTag[] = [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([name, count]) => ({ name, count }));
-  const statuses = new Set(papers.map((paper) => paper.status));
+  // A selection can be the whole library: count once per change, not on every render.
+  const { ids, tags, statuses } = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    const edited: EditedTag[] = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([name, count]) => ({ name, count }));
+    return { ids: papers.map((paper) => paper.id), tags: edited, statuses: new Set(papers.map((paper) => paper.status)) };
+  }, [papers]);
 
   return (
     <div className="detail-scroll">
@@ -37,7 +41,7 @@ export function SelectionDetail({ papers, workspace }: Props) {
           {papers.slice(0, MAX_LISTED).map((paper) => (
             <li key={paper.id}>
               <span className="selection-title">{paper.title || 'Untitled'}</span>
-              <span className="selection-meta">{[formatAuthors(paper.authors, 1), paper.year].filter(Boolean).join(' · ')}</span>
+              <span className="selection-meta">{[summaryAuthors(paper, 1), paper.year].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
           {papers.length > MAX_LISTED && <li className="muted">and {papers.length - MAX_LISTED} more</li>}
@@ -74,6 +78,8 @@ export function SelectionDetail({ papers, workspace }: Props) {
                   aria-pressed={all}
                   data-testid="bulk-status"
                   data-status={status}
+                  disabled={readOnly !== undefined}
+                  title={readOnly}
                   onClick={() => void libraryStore.setStatus(ids, status)}
                 >
                   <span className={`status-dot status-${status}`} aria-hidden="true" />
@@ -88,13 +94,14 @@ export function SelectionDetail({ papers, workspace }: Props) {
           <h2 id="bulk-tags-heading" className="section-title">
             Tags on the selection
           </h2>
-          <p className="muted small">Adding a tag adds it to all {papers.length} papers; × removes it from all of them.</p>
+          {!readOnly && <p className="muted small">Adding a tag adds it to all {papers.length} papers; × removes it from all of them.</p>}
           <TagEditor
             tags={tags}
             of={papers.length}
             allTags={allTags}
             tagColors={tagColors}
             inputRef={refs.tagInput}
+            readOnly={readOnly}
             placeholder={`Add a tag to all ${papers.length} papers…`}
             onAdd={(tag) => libraryStore.addTag(ids, tag)}
             onRemove={(tag) => void libraryStore.removeTag(ids, tag)}

@@ -10,10 +10,8 @@ interface Props {
 const statusLabels: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
 
 export function Sidebar({ workspace }: Props) {
-  const { ui, dispatch, papers, tags } = workspace;
+  const { ui, dispatch, papers, tags, statusCounts } = workspace;
   const { status, tag } = ui.filter;
-  const statusCounts: Record<ReadStatus, number> = { unread: 0, reading: 0, read: 0 };
-  for (const paper of papers) statusCounts[paper.status] += 1;
 
   return (
     <nav className="sidebar" data-testid="sidebar" aria-label="Library">

@@ -20,9 +20,11 @@ interface Props {
   onRemove: (tag: string) => void;
   onEscape: () => void;
   placeholder?: string;
+  /** Why tags cannot be changed now (a read-only library); the editor then only shows them. */
+  readOnly?: string | undefined;
 }
 
-export function TagEditor({ tags, of, allTags, tagColors, inputRef, onAdd, onRemove, onEscape, placeholder }: Props) {
+export function TagEditor({ tags, of, allTags, tagColors, inputRef, onAdd, onRemove, onEscape, placeholder, readOnly }: Props) {
   // A tag only some selected papers carry is still offered: adding it completes the set.
   const present = new Set(tags.filter((tag) => tag.count === undefined || of === undefined || tag.count >= of).map((tag) => tag.name));
   return (
@@ -36,7 +38,7 @@ export function TagEditor({ tags, of, allTags, tagColors, inputRef, onAdd, onRem
                 count={tag.count !== undefined && of !== undefined ? `${tag.count}/${of}` : undefined}
                 color={tagColors.get(tag.name)}
                 testId="tag-chip"
-                onRemove={() => onRemove(tag.name)}
+                onRemove={readOnly ? undefined : () => onRemove(tag.name)}
               />
             </li>
           ))}
@@ -48,7 +50,8 @@ export function TagEditor({ tags, of, allTags, tagColors, inputRef, onAdd, onRem
         exclude={present}
         onAdd={onAdd}
         onEscape={onEscape}
-        placeholder={placeholder ?? (tags.length === 0 ? 'Add a tag…' : 'Add another tag…')}
+        placeholder={readOnly ? 'Read-only library' : (placeholder ?? (tags.length === 0 ? 'Add a tag…' : 'Add another tag…'))}
+        disabledReason={readOnly}
       />
     </div>
   );

@@ -10,6 +10,8 @@ interface Props {
   onAdd: (tag: string) => Promise<boolean>;
   onEscape: () => void;
   placeholder: string;
+  /** Set when tags cannot be added now; the field is disabled and says why on hover. */
+  disabledReason?: string | undefined;
 }
 
 const MAX_SUGGESTIONS = 8;
@@ -25,7 +27,7 @@ function rankSuggestions(all: readonly TagInfo[], exclude: ReadonlySet<string>, 
 }
 
 /** A text field that adds a tag on Enter, suggesting the library's existing tags as a listbox. */
-export function TagInput({ inputRef, suggestions, exclude, onAdd, onEscape, placeholder }: Props) {
+export function TagInput({ inputRef, suggestions, exclude, onAdd, onEscape, placeholder, disabledReason }: Props) {
   const [value, setValue] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -96,6 +98,8 @@ export function TagInput({ inputRef, suggestions, exclude, onAdd, onEscape, plac
         autoComplete="off"
         spellCheck={false}
         placeholder={placeholder}
+        disabled={disabledReason !== undefined}
+        title={disabledReason}
         value={value}
         onChange={(event) => {
           setValue(event.target.value);

@@ -11,7 +11,7 @@ export function Toasts() {
           className={`toast toast-${toast.kind}`}
           data-testid="toast"
           data-kind={toast.kind}
-          role={toast.kind === 'error' ? 'alert' : 'status'}
+          role={toast.kind === 'info' ? 'status' : 'alert'}
         >
           <span className="toast-message">{toast.message}</span>
           {toast.action && (

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut';
 import type { Workspace } from '../state/use-workspace';
+import { SaveIndicator } from './SaveIndicator';
 import { SearchBox } from './SearchBox';
 
 interface Props {
@@ -55,6 +56,7 @@ export function Toolbar({ workspace, commandContext }: Props) {
         )}
       </div>
       <div className="toolbar-actions">
+        <SaveIndicator readOnly={workspace.readOnly} />
         <button
           type="button"
           className={`button${ui.view === 'compare' ? ' active' : ''}`}

@@ -3,7 +3,9 @@ import type { Workspace } from '../state/use-workspace';
 import { CompareView } from './CompareView';
 import { DetailPane } from './DetailPane';
 import { PaperList } from './PaperList';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ReviewView } from './ReviewView';
+import { SaveFailedBanner } from './SaveFailedBanner';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
 
@@ -12,13 +14,17 @@ interface Props {
   commandContext: CommandContext;
 }
 
-/** The library screen: toolbar, then sidebar · list · detail, with Compare and Review drawn over the panes. */
+/** The library screen: toolbar, storage banners, then sidebar · list · detail, with Compare and Review drawn over the panes. */
 export function WorkspaceScreen({ workspace, commandContext }: Props) {
   const { ui } = workspace;
   const overlay = ui.view !== 'library';
   return (
     <div className="workspace">
       <Toolbar workspace={workspace} commandContext={commandContext} />
+      <div className="workspace-banners">
+        <SaveFailedBanner />
+        {workspace.readOnly && <ReadOnlyBanner reason={workspace.readOnly} />}
+      </div>
       <div className="workspace-body">
         <div className="panes" inert={overlay} aria-hidden={overlay || undefined}>
           <Sidebar workspace={workspace} />

@@ -1,3 +1,4 @@
+import { parseCorpus } from './parse-corpus';
 import { RankedSearch } from './ranked-search';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
@@ -11,6 +12,13 @@ const ranked = new RankedSearch();
 
 scope.onmessage = (event) => {
   const request = event.data;
-  if (request.type === 'papers') ranked.setPapers(request.papers);
-  else scope.postMessage({ id: request.id, ids: ranked.search(request.query) });
+  try {
+    if (request.type === 'replace') ranked.replace(parseCorpus(request.corpus));
+    else if (request.type === 'upsert') ranked.upsert(request.ids, parseCorpus(request.corpus));
+    else scope.postMessage({ type: 'result', id: request.id, ids: ranked.search(request.query) });
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    // A search must still answer, or the list would wait for it forever.
+    if (request.type === 'search') scope.postMessage({ type: 'result', id: request.id, ids: [] });
+  }
 };

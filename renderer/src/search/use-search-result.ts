@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { Paper } from '../../../shared/model/library';
+import { useEffect, useSyncExternalStore } from 'react';
 import { queryWords } from '../../../shared/search/query-words';
-import { searchClient } from './search-client';
+import { searchClient, type SearchClientState } from './search-client';
+
+/** What the hook sees while there is no query: nothing the index does matters, so nothing re-renders. */
+const idle: SearchClientState = { version: 0, ready: false, result: undefined };
+const getIdle = () => idle;
 
 export interface SearchResult {
   /** The query these ids answer; it trails the typed query while a search runs. */
@@ -17,19 +20,16 @@ export interface SearchState {
   pending: boolean;
 }
 
-export function useSearchResult(papers: readonly Paper[], query: string): SearchState {
-  // setPapers only does work when something searchable changed, so running it per papers array is cheap.
-  const version = useMemo(() => {
-    searchClient.setPapers(papers);
-    return searchClient.version;
-  }, [papers]);
+export function useSearchResult(query: string): SearchState {
   const hasQuery = queryWords(query).length > 0;
+  const state = useSyncExternalStore(searchClient.subscribe, hasQuery ? searchClient.getState : getIdle);
+  const { version, result: latest } = state;
 
+  // A new version (the library changed) runs the query again over the new content.
   useEffect(() => {
     if (hasQuery) searchClient.search(query);
   }, [query, version, hasQuery]);
 
-  const latest = useSyncExternalStore(searchClient.subscribe, searchClient.getResult);
   if (!hasQuery) return { result: undefined, pending: false };
   return {
     result: latest ? { query: latest.query, ids: latest.ids } : undefined,

@@ -56,6 +56,6 @@ export function selectAll(order: readonly string[]): Selection {
 }
 
 /** The selected ids that are in the list now, in selection order. */
-export function visibleSelection(selection: Selection, visible: ReadonlySet<string>): string[] {
-  return selection.ids.filter((id) => visible.has(id));
+export function visibleSelection(selection: Selection, isVisible: (id: string) => boolean): string[] {
+  return selection.ids.filter(isVisible);
 }

@@ -1,4 +1,5 @@
-export type ToastKind = 'error' | 'info';
+/** `warning`: something about the library the user should know (another program changed it, a conflict). */
+export type ToastKind = 'error' | 'warning' | 'info';
 
 export interface Toast {
   id: number;
@@ -9,10 +10,10 @@ export interface Toast {
 
 type Listener = () => void;
 
-const DISMISS_AFTER_MS: Record<ToastKind, number> = { info: 4000, error: 9000 };
+const DISMISS_AFTER_MS: Record<ToastKind, number> = { info: 4000, warning: 15000, error: 9000 };
 const MAX_TOASTS = 4;
 
-/** Small, non-blocking messages: failed calls and confirmations ("Copied 12 rows"). */
+/** Small, non-blocking messages: failed calls, notices about the library and confirmations ("Copied 12 rows"). */
 class ToastStore {
   private toasts: readonly Toast[] = [];
   private readonly listeners = new Set<Listener>();

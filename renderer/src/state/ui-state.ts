@@ -12,6 +12,8 @@ export interface UiState {
   /** The papers the compare view shows, fixed when it opens. */
   compareIds: readonly string[];
   paletteOpen: boolean;
+  /** The "Restore from backup" dialog is open. */
+  restoreOpen: boolean;
   /** A note just created from the UI, whose editor should take focus when it appears. */
   focusNoteId?: string;
 }
@@ -23,6 +25,7 @@ export const initialUiState: UiState = {
   view: 'library',
   compareIds: [],
   paletteOpen: false,
+  restoreOpen: false,
 };
 
 export type UiAction =
@@ -36,6 +39,7 @@ export type UiAction =
   | { type: 'openReview' }
   | { type: 'closeView' }
   | { type: 'setPaletteOpen'; open: boolean }
+  | { type: 'setRestoreOpen'; open: boolean }
   | { type: 'setFocusNote'; noteId: string | undefined }
   | { type: 'reset' };
 
@@ -61,6 +65,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, view: 'library' };
     case 'setPaletteOpen':
       return { ...state, paletteOpen: action.open };
+    case 'setRestoreOpen':
+      return { ...state, restoreOpen: action.open, paletteOpen: false };
     case 'setFocusNote':
       return { ...state, focusNoteId: action.noteId };
     case 'reset':

@@ -1,7 +1,8 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from 'react';
-import type { Paper, ReadStatus } from '../../../shared/model/library';
+import type { PaperSummary } from '../../../shared/api/contract';
+import type { ReadStatus } from '../../../shared/model/library';
 import { useSearchResult } from '../search/use-search-result';
-import { libraryStore, type LibrarySnapshot } from './library-store';
+import { libraryStore, summaryOf, type LibrarySnapshot } from './library-store';
 import { copyReviewMarkdown, exportReviewMarkdown } from './review-export';
 import {
   moveSelection,
@@ -14,7 +15,7 @@ import {
 } from './selection';
 import { toasts } from './toast-store';
 import { initialUiState, uiReducer, type UiAction, type UiState } from './ui-state';
-import { libraryOrder, visiblePapers } from './visible-papers';
+import { visiblePapers } from './visible-papers';
 
 export interface TagInfo {
   name: string;
@@ -35,17 +36,21 @@ export type ClickMode = 'single' | 'toggle' | 'range';
 export interface Workspace {
   ui: UiState;
   dispatch: Dispatch<UiAction>;
-  papers: readonly Paper[];
-  paperById: ReadonlyMap<string, Paper>;
+  /** Every paper's summary, newest added first. */
+  papers: readonly PaperSummary[];
+  summaryOf: (id: string) => PaperSummary | undefined;
   /** The list as shown, in display order. */
-  visible: readonly Paper[];
+  visible: readonly PaperSummary[];
   visibleIds: readonly string[];
   /** The query the list was ranked for ('' for none); it trails typing while a search runs. */
   listQuery: string;
   searchPending: boolean;
   selectedIds: readonly string[];
-  selectedPapers: readonly Paper[];
+  selectedPapers: readonly PaperSummary[];
   tags: readonly TagInfo[];
+  statusCounts: Readonly<Record<ReadStatus, number>>;
+  /** Why the library cannot be changed, when it cannot (a read-only folder). */
+  readOnly: string | undefined;
   tagColors: ReadonlyMap<string, string>;
   refs: WorkspaceRefs;
   clickPaper: (id: string, mode: ClickMode) => void;
@@ -85,36 +90,41 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     detailTitle: useRef<HTMLHeadingElement>(null),
     tagInput: useRef<HTMLInputElement>(null),
   };
-  const { papers } = library;
-  const search = useSearchResult(papers, ui.query);
+  const { papers, index } = library;
+  const search = useSearchResult(ui.query);
   const listQuery = search.result?.query ?? '';
   const ranked = search.result?.ids;
 
-  const ordered = useMemo(() => libraryOrder(papers), [papers]);
-  const paperById = useMemo(() => new Map(papers.map((paper) => [paper.id, paper])), [papers]);
-  const visible = useMemo(() => visiblePapers(ordered, ranked, ui.filter), [ordered, ranked, ui.filter]);
+  // The list is kept newest first by the store; each of these runs once per change, never per keystroke or render.
+  const lookup = useCallback((id: string) => summaryOf({ papers, index }, id), [papers, index]);
+  const visible = useMemo(() => visiblePapers(papers, ranked, ui.filter), [papers, ranked, ui.filter]);
   const visibleIds = useMemo(() => visible.map((paper) => paper.id), [visible]);
-  const selectedIds = useMemo(() => visibleSelection(ui.selection, new Set(visibleIds)), [ui.selection, visibleIds]);
-  const selectedPapers = useMemo(
-    () => selectedIds.map((id) => paperById.get(id)).filter((paper): paper is Paper => paper !== undefined),
-    [selectedIds, paperById],
+  // The unfiltered list needs no set of its own: the store's index says what is in it.
+  const visibleSet = useMemo(() => (visible === papers ? undefined : new Set(visibleIds)), [visible, papers, visibleIds]);
+  const selectedIds = useMemo(
+    () => visibleSelection(ui.selection, (id) => (visibleSet ? visibleSet.has(id) : index.has(id))),
+    [ui.selection, visibleSet, index],
   );
+  const selectedPapers = useMemo(
+    () => selectedIds.map(lookup).filter((paper): paper is PaperSummary => paper !== undefined),
+    [selectedIds, lookup],
+  );
+  const statusCounts = useMemo(() => {
+    const counts: Record<ReadStatus, number> = { unread: 0, reading: 0, read: 0 };
+    for (const paper of papers) counts[paper.status] += 1;
+    return counts;
+  }, [papers]);
 
   const tagColors = useMemo(
     () => new Map(library.tags.flatMap((tag) => (tag.color ? [[tag.name, tag.color] as const] : []))),
     [library.tags],
   );
-  // Counted here rather than taken from papers.list so that an optimistic tag change shows at once.
-  const tags = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    return [...counts]
-      .map(([name, count]): TagInfo => {
-        const color = tagColors.get(name);
-        return color ? { name, count, color } : { name, count };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
-  }, [papers, tagColors]);
+  // The main side counts the tags (the store adjusts them for a change it shows before the answer).
+  const tags = useMemo(
+    () => [...library.tags].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })),
+    [library.tags],
+  );
+  const readOnly = library.info?.readOnly;
 
   // Actions read the latest state through a ref so that their identities stay stable for memoized children.
   const stateRef = useRef({ ui, visibleIds, selectedIds });
@@ -215,7 +225,7 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     ui,
     dispatch,
     papers,
-    paperById,
+    summaryOf: lookup,
     visible,
     visibleIds,
     listQuery,
@@ -223,6 +233,8 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     selectedIds,
     selectedPapers,
     tags,
+    statusCounts,
+    readOnly,
     tagColors,
     refs,
     clickPaper,

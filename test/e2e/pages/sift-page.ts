@@ -56,6 +56,30 @@ export class SiftPage {
     while ((await close.count()) > 0) await close.first().click();
   }
 
+  /** The toolbar's indicator of whether every edit is on disk. */
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  /** The count the sidebar shows beside a tag, or undefined while the tag is not listed. */
+  async tagCount(tag: string): Promise<number | undefined> {
+    const item = this.page.locator(`[data-testid="sidebar-tag"][data-tag="${tag.replace(/["\\]/g, '\\$&')}"]`);
+    if ((await item.count()) === 0) return undefined;
+    return Number(await item.locator('.sidebar-count').textContent());
+  }
+
+  async statusCount(status: 'unread' | 'reading' | 'read'): Promise<number> {
+    return Number(await this.page.locator(`[data-testid="sidebar-status"][data-status="${status}"] .sidebar-count`).textContent());
+  }
+
+  /** Runs a command from the palette by its title, as a user typing it would. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.page.getByTestId('palette').waitFor();
+    await this.page.getByTestId('palette-input').fill(title);
+    await this.page.getByTestId('palette-item').filter({ hasText: title }).first().click();
+  }
+
   focusedTestId(): Promise<string | null> {
     return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   }
