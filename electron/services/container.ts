@@ -152,7 +152,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       emit('library.changed', { reason: 'backup-restored' });
       return { info: current.service.info(canChoose), restoredPapers };
     },
-    'papers.list': ({ ids }) => current.service.list(ids),
+    'papers.list': ({ ids, page }) => current.service.list(ids, page),
     'papers.get': ({ ids }) => current.service.get(ids),
     'papers.searchCorpus': ({ ids }) => current.service.searchCorpus(ids),
     'papers.updateMany': ({ paperIds, changes }) => current.service.updateMany(paperIds, changes),

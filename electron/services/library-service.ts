@@ -43,9 +43,9 @@ export class LibraryService {
     };
   }
 
-  list(ids?: readonly string[]): { papers: PaperSummary[]; tags: TagSummary[] } {
+  list(ids?: readonly string[], page?: { offset: number; limit: number }): { papers: PaperSummary[]; tags: TagSummary[]; total: number } {
     const { papers, tags } = this.store.data;
-    const listed = ids ? ids.flatMap((id) => this.store.getPaper(id) ?? []) : papers;
+    const listed = ids ? ids.flatMap((id) => this.store.getPaper(id) ?? []) : page ? papers.slice(page.offset, page.offset + page.limit) : papers;
     const counts = new Map<string, number>();
     for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     const colors = new Map(tags.map((tag) => [tag.name, tag.color]));
@@ -55,7 +55,7 @@ export class LibraryService {
         return color ? { name, color, count } : { name, count };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    return { papers: listed.map(summarize), tags: summaries };
+    return { papers: listed.map(summarize), tags: summaries, total: papers.length };
   }
 
   get(ids: readonly string[]): { papers: Paper[] } {

@@ -178,9 +178,16 @@ export const apiMethods = {
     z.object({ info: libraryInfoSchema, restoredPapers: z.number().int() }),
   ),
   'papers.list': method(
-    'Summaries of every paper (or of the given ids) and every tag with its count',
-    z.object({ ids: z.array(paperId).max(100_000).optional() }).strict(),
-    z.object({ papers: z.array(paperSummarySchema), tags: z.array(tagSummarySchema) }),
+    'Summaries of every paper, of the given ids, or of one page of the library (in library order), with every tag and its count',
+    z
+      .object({
+        ids: z.array(paperId).max(100_000).optional(),
+        /** A slice of the library in its order (oldest added first): lets a large library show its newest papers first. */
+        page: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(100_000) }).strict().optional(),
+      })
+      .strict()
+      .refine((input) => !(input.ids && input.page), 'Ask for ids or a page, not both'),
+    z.object({ papers: z.array(paperSummarySchema), tags: z.array(tagSummarySchema), total: z.number().int() }),
   ),
   'papers.get': method(
     'Whole papers by id (unknown ids are left out)',

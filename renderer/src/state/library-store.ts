@@ -32,6 +32,10 @@ type Listener = () => void;
 
 /** papers.list by id takes this many ids per call, so no single answer is slow to parse. */
 const LIST_CHUNK = 1000;
+/** A large library's first answer: enough to fill the list, small enough to arrive at once. */
+const FIRST_PAGE = 500;
+/** The older papers behind it come in pages of this many (about 2.5 MB each). */
+const LIST_PAGE = 5000;
 /** Up to this many changed papers (or half the library, if more) are fetched by id; beyond, one full reload. */
 const TARGETED_LIMIT = 2000;
 /** The library as a whole changed: every summary, tag and search text is reloaded. */
@@ -163,18 +167,43 @@ export class LibraryStore {
     const epoch = this.mutationEpoch;
     const ticket = this.requested;
     this.loadingEpoch = epoch;
+    const raced = () => epoch !== this.mutationEpoch || this.mutationsInFlight > 0;
     try {
       const info = await call('library.info', {});
-      const list = info.state === 'ready' ? await call('papers.list', {}) : { papers: [], tags: [] };
-      if (epoch !== this.mutationEpoch || this.mutationsInFlight > 0) {
+      let list: { papers: PaperSummary[]; tags: TagSummary[] } = { papers: [], tags: [] };
+      if (info.state === 'ready' && info.paperCount > FIRST_PAGE * 2) {
+        // A large library shows its newest papers first and fetches the older ones behind them,
+        // a page at a time: no one answer is slow to parse, and the list appears at once.
+        const first = await call('papers.list', { page: { offset: Math.max(0, info.paperCount - FIRST_PAGE), limit: FIRST_PAGE } });
+        if (raced()) {
+          this.fullWanted = true;
+          this.loadingEpoch = undefined;
+          return;
+        }
+        const firstOffset = Math.max(0, first.total - first.papers.length);
+        this.showLoaded(info, first.papers, first.tags, firstOffset);
+        const pages: PaperSummary[][] = [first.papers];
+        for (let end = firstOffset; end > 0; end -= LIST_PAGE) {
+          const offset = Math.max(0, end - LIST_PAGE);
+          const page = await call('papers.list', { page: { offset, limit: end - offset } });
+          if (raced()) {
+            this.fullWanted = true;
+            this.loadingEpoch = undefined;
+            return;
+          }
+          pages.unshift(page.papers);
+          list = { papers: [], tags: page.tags };
+        }
+        list = { papers: pages.flat(), tags: list.tags.length > 0 ? list.tags : first.tags };
+      } else if (info.state === 'ready') {
+        list = await call('papers.list', {});
+      }
+      if (raced()) {
         this.fullWanted = true;
         this.loadingEpoch = undefined;
         return;
       }
-      this.rank = new Map(list.papers.map((paper, position) => [paper.id, position]));
-      this.nextRank = list.papers.length;
-      const { papers, index } = libraryOrder(list.papers, this.rank);
-      this.set({ phase: 'loaded', info, papers, index, tags: list.tags });
+      this.showLoaded(info, list.papers, list.tags, 0);
       if (info.state === 'ready') searchClient.loadAll();
       else searchClient.clear();
     } catch (error) {
@@ -186,6 +215,14 @@ export class LibraryStore {
     const settled = this.waiters.filter(done);
     this.waiters = this.waiters.filter((waiter) => !done(waiter));
     for (const waiter of settled) waiter.resolve();
+  }
+
+  /** Shows summaries that start at `offset` in the main side's list (a first page, or all of them). */
+  private showLoaded(info: LibraryInfo, summaries: readonly PaperSummary[], tags: readonly TagSummary[], offset: number): void {
+    this.rank = new Map(summaries.map((paper, position) => [paper.id, offset + position]));
+    this.nextRank = offset + summaries.length;
+    const { papers, index } = libraryOrder(summaries, this.rank);
+    this.set({ phase: 'loaded', info, papers, index, tags: [...tags] });
   }
 
   /** Fetches the summaries of these papers, a chunk per call, and patches them in with one update. */
