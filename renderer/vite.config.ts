@@ -1,11 +1,10 @@
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The renderer is served from app://bundle/ in Electron and from http://127.0.0.1:N/ in browser
 // mode; relative asset URLs work under both.
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {
