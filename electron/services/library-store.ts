@@ -15,6 +15,9 @@ import { applyEntry, emptyChangeSet, LibraryTransaction, mergeChangeSets, replac
 
 export const LIBRARY_FILE = 'library.json';
 
+/** A changed library.json is read once it has looked the same for this long. */
+const STABLE_AFTER_MS = 250;
+
 /** `readOnly` on a ready library says why it cannot be changed (a read-only folder). */
 export type LibraryState = { kind: 'ready'; readOnly?: string } | { kind: 'failed'; message: string; detail?: string; locked?: boolean };
 
@@ -485,8 +488,17 @@ export class LibraryStore {
     if (this.checking || this.compacting || this.closed || this.state.kind === 'failed') return false;
     this.checking = true;
     try {
-      const identity = await fileIdentity(this.filePath);
+      let identity = await fileIdentity(this.filePath);
       if (identity === this.snapshot.identity || this.compacting) return false;
+      // Another program may still be writing (a plain write truncates first): read only once the
+      // file has stopped changing, so a half-written file is not mistaken for a broken one.
+      for (let waited = 0; waited < 3_000; waited += STABLE_AFTER_MS) {
+        await new Promise((resolve) => setTimeout(resolve, STABLE_AFTER_MS));
+        const now = await fileIdentity(this.filePath);
+        if (now === identity) break;
+        identity = now;
+      }
+      if (identity === this.snapshot.identity || this.compacting || this.closed) return false;
       let external: Library | null;
       try {
         external = await this.adapter.read();
