@@ -1,14 +1,20 @@
 import { useEffect } from 'react';
+import { useAppCommandEvents } from './commands/use-app-command-events';
 import { useCommandContext } from './commands/use-command-context';
 import { useShortcuts } from './commands/use-shortcuts';
 import { CommandPalette } from './components/CommandPalette';
+import { DropOverlay } from './components/DropOverlay';
 import { FailedLibraryScreen } from './components/FailedLibraryScreen';
+import { ImportDialog } from './components/ImportDialog';
 import { LoadingScreen } from './components/LoadingScreen';
 import { RestoreDialog } from './components/RestoreDialog';
 import { Toasts } from './components/Toasts';
+import { useFileDrop } from './components/use-file-drop';
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { WorkspaceScreen } from './components/WorkspaceScreen';
+import { importStore } from './state/import-store';
 import { libraryStore } from './state/library-store';
+import { useImport } from './state/use-import';
 import { useLibrary } from './state/use-library';
 import { useWorkspace } from './state/use-workspace';
 
@@ -17,11 +23,30 @@ export function App() {
   useEffect(() => libraryStore.start(), []);
   const workspace = useWorkspace(library);
   const commandContext = useCommandContext(library, workspace);
+  const importState = useImport();
   const libraryPath = library.info?.path;
   const { dispatch } = workspace;
-  // Another library was opened: its papers share nothing with the old selection and filters.
-  useEffect(() => dispatch({ type: 'reset' }), [libraryPath, dispatch]);
+  // Another library was opened: its papers share nothing with the old selection, filters or import preview.
+  useEffect(() => {
+    dispatch({ type: 'reset' });
+    importStore.close();
+  }, [libraryPath, dispatch]);
+  const { libraryLoaded } = commandContext;
+  // A library that failed (or was closed) takes no import: let go of the preview the main side holds.
+  useEffect(() => {
+    if (!libraryLoaded) importStore.close();
+  }, [libraryLoaded]);
   useShortcuts(commandContext);
+  useAppCommandEvents(commandContext);
+  const dropBlocked = commandContext.readOnly;
+  const dragging = useFileDrop({
+    enabled: libraryLoaded,
+    blockedReason: dropBlocked,
+    onDrop: (files) => {
+      dispatch({ type: 'setPaletteOpen', open: false });
+      importStore.drop(files);
+    },
+  });
 
   const { info } = library;
   let screen;
@@ -40,6 +65,8 @@ export function App() {
       {workspace.ui.restoreOpen && info?.state === 'ready' && (
         <RestoreDialog onClose={() => workspace.dispatch({ type: 'setRestoreOpen', open: false })} />
       )}
+      {importState.open && info?.state === 'ready' && <ImportDialog state={importState} />}
+      {dragging && <DropOverlay blockedReason={dropBlocked} />}
       <Toasts />
     </>
   );

@@ -69,6 +69,8 @@ export interface OpenAppOptions {
   prepareFolder?: (libraryFolder: string) => Promise<void>;
   /** Scripts that run in the page before the app's own (e.g. a PerformanceObserver that must see everything). */
   initScripts?: Array<() => void>;
+  /** Runs on the page before it first loads Sift (to route its requests, say), so nothing is missed or made twice. */
+  preparePage?: (page: Page) => Promise<void>;
 }
 
 export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<BrowserModeApp> {
@@ -81,6 +83,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   for (const script of options.initScripts ?? []) await page.addInitScript(script);
+  await options.preparePage?.(page);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

@@ -7,7 +7,7 @@ import type { Shortcut } from './shortcut';
 export interface CommandContext {
   view: View;
   paletteOpen: boolean;
-  /** A modal dialog (restore from backup) has the keyboard. */
+  /** A modal dialog (restore from backup, import) has the keyboard. */
   dialogOpen: boolean;
   /** A library with papers is open (not loading, failed or empty). */
   hasPapers: boolean;
@@ -42,6 +42,8 @@ export interface CommandContext {
   openSampleLibrary: () => void;
   chooseLibrary: () => void;
   openRestore: () => void;
+  /** Opens the import dialog on its files or its paste tab. */
+  openImport: (tab: 'files' | 'paste') => void;
   closeView: () => void;
 }
 
@@ -289,6 +291,28 @@ export const commands: readonly Command[] = [
     whileTyping: true,
     isAvailable: (context) => context.canChooseLibrary,
     run: (context) => context.chooseLibrary(),
+  },
+  {
+    id: 'import',
+    title: 'Import papers…',
+    group: 'Library',
+    keywords: ['bibtex', 'ris', 'csl-json', 'zotero', 'mendeley', 'pdf', 'files', 'folder', 'add'],
+    shortcut: { key: 'i', mod: true },
+    whileTyping: true,
+    isAvailable: (context) => context.libraryLoaded,
+    disabledReason: readOnlyReason,
+    run: (context) => context.openImport('files'),
+  },
+  {
+    id: 'import-paste',
+    title: 'Import pasted text…',
+    group: 'Library',
+    keywords: ['paste', 'clipboard', 'arxiv', 'doi', 'list', 'titles'],
+    // Not while typing: in a text field Ctrl+Shift+V is "paste as plain text".
+    shortcut: { key: 'v', mod: true, shift: true },
+    isAvailable: (context) => context.libraryLoaded,
+    disabledReason: readOnlyReason,
+    run: (context) => context.openImport('paste'),
   },
   {
     id: 'restore-backup',

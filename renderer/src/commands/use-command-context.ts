@@ -1,4 +1,6 @@
+import { importStore } from '../state/import-store';
 import { libraryStore, type LibrarySnapshot } from '../state/library-store';
+import { useImport } from '../state/use-import';
 import type { Workspace } from '../state/use-workspace';
 import type { CommandContext } from './commands';
 
@@ -7,10 +9,11 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
   const { ui, dispatch } = workspace;
   const ready = library.phase === 'loaded' && library.info?.state === 'ready';
   const hasFilter = ui.filter.status !== undefined || ui.filter.tag !== undefined;
+  const importOpen = useImport().open;
   return {
       view: ui.view,
       paletteOpen: ui.paletteOpen,
-      dialogOpen: ui.restoreOpen,
+      dialogOpen: ui.restoreOpen || importOpen,
       hasPapers: ready && library.papers.length > 0,
       isEmptyLibrary: ready && library.papers.length === 0,
       libraryLoaded: ready,
@@ -37,7 +40,14 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       openCursorPaper: workspace.openCursorPaper,
       openSampleLibrary: () => void libraryStore.openSample(),
       chooseLibrary: () => void libraryStore.chooseAndOpen(),
-      openRestore: () => dispatch({ type: 'setRestoreOpen', open: true }),
+      openRestore: () => {
+        importStore.close();
+        dispatch({ type: 'setRestoreOpen', open: true });
+      },
+      openImport: (tab) => {
+        dispatch({ type: 'setRestoreOpen', open: false });
+        importStore.open(tab);
+      },
       closeView: workspace.closeView,
   };
 }

@@ -59,6 +59,16 @@ export function Toolbar({ workspace, commandContext }: Props) {
         <SaveIndicator readOnly={workspace.readOnly} />
         <button
           type="button"
+          className="button"
+          data-testid="import-button"
+          disabled={workspace.readOnly !== undefined}
+          onClick={() => commandContext.openImport('files')}
+          title={workspace.readOnly ? 'The library is read-only' : `Import BibTeX, RIS, CSL-JSON, PDFs or a pasted list (${shortcutLabel({ key: 'i', mod: true })})`}
+        >
+          Import…
+        </button>
+        <button
+          type="button"
           className={`button${ui.view === 'compare' ? ' active' : ''}`}
           data-testid="compare-button"
           disabled={!canCompare}

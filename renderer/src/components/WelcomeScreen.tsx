@@ -35,7 +35,8 @@ export function WelcomeScreen({ info, commandContext }: Props) {
           computer.
         </p>
         <p className="muted">
-          This library is empty. Start with the sample library to look around; you can import your own papers later.
+          This library is empty. Import the papers you already have (BibTeX, RIS, CSL-JSON, PDFs), or start with the sample
+          library to look around. You can also drop files or folders anywhere on this window.
         </p>
         <div className="card-actions">
           <button
@@ -47,6 +48,16 @@ export function WelcomeScreen({ info, commandContext }: Props) {
             onClick={() => void openSample()}
           >
             {opening ? 'Opening…' : 'Open the sample library'}
+          </button>
+          <button
+            type="button"
+            className="button large"
+            data-testid="welcome-import"
+            disabled={info.readOnly !== undefined}
+            title={info.readOnly}
+            onClick={() => commandContext.openImport('files')}
+          >
+            Import files…
           </button>
           {info.canChooseLibrary && (
             <button type="button" className="button large" data-testid="choose-library" onClick={() => commandContext.chooseLibrary()}>

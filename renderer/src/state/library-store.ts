@@ -1,4 +1,4 @@
-import type { EventPayload, LibraryInfo, MethodOutput, PaperSummary, TagSummary } from '../../../shared/api/contract';
+import type { EventPayload, LibraryInfo, MethodInput, MethodOutput, PaperSummary, TagSummary } from '../../../shared/api/contract';
 import type { Note, ReadStatus } from '../../../shared/model/library';
 import { call, onEvent, onReconnect } from '../api/client';
 import { searchClient } from '../search/search-client';
@@ -427,6 +427,14 @@ export class LibraryStore {
   async chooseAndOpen(): Promise<void> {
     const result = await this.attempt(() => call('library.chooseAndOpen', {}), { paperIds: [] });
     if (result?.opened) await this.reloadAfterChange();
+  }
+
+  /**
+   * Applies an import preview in one library write; throws with the main side's reason. The new and
+   * merged papers arrive like any other change, through `library.changed`.
+   */
+  commitImport(input: MethodInput<'import.commit'>): Promise<MethodOutput<'import.commit'>> {
+    return this.mutate(() => call('import.commit', input), { paperIds: [] });
   }
 
   /** Replaces the library with a backup and loads it; throws with the main side's reason. */
