@@ -162,10 +162,12 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     await expect.poll(() => app.page.getByTestId('result-count').textContent()).toMatch(/^33 of 66/);
     await app.page.keyboard.press('Escape');
     await app.page.getByTestId('paper-list').focus();
-    await app.page.keyboard.press('ArrowDown');
-    await app.page.keyboard.press('ArrowDown');
-    await app.page.keyboard.press('Enter');
     const titles = await sift.visibleTitles();
+    await app.page.keyboard.press('Home');
+    await expect.poll(() => sift.rows.and(app.page.locator('[aria-selected="true"]')).getByTestId('row-title').textContent()).toBe(titles[0]);
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(() => sift.rows.and(app.page.locator('[aria-selected="true"]')).getByTestId('row-title').textContent()).toBe(titles[1]);
+    await app.page.keyboard.press('Enter');
     await expect.poll(() => app.page.getByTestId('detail-title').textContent()).toBe(titles[1]);
 
     await app.page.keyboard.press('Control+k');
