@@ -1,15 +1,33 @@
 /** fuse.js extended-search operators; a user's text must never be read as one. */
 const OPERATOR_CHARACTERS = /['=!^$|"]/g;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
-/** The words of a query, lower-cased, stripped of search operators, duplicates removed. */
-export function queryWords(query: string): string[] {
-  const words = query
+/**
+ * The words of a text, lower-cased, operators split off and punctuation stripped at the ends, in
+ * order, duplicates kept. The ends are trimmed by walking characters: a `[^…]+$` regex backtracks
+ * quadratically on a long run of punctuation followed by a letter.
+ */
+export function normalizeWords(text: string): string[] {
+  return text
     .toLowerCase()
     .replace(OPERATOR_CHARACTERS, ' ')
     .split(/\s+/)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .map(trimPunctuation)
     .filter((word) => word.length > 0);
-  return [...new Set(words)];
+}
+
+function trimPunctuation(word: string): string {
+  const characters = Array.from(word);
+  let first = 0;
+  while (first < characters.length && !LETTER_OR_NUMBER.test(characters[first] ?? '')) first += 1;
+  let last = characters.length - 1;
+  while (last >= first && !LETTER_OR_NUMBER.test(characters[last] ?? '')) last -= 1;
+  return characters.slice(first, last + 1).join('');
+}
+
+/** The words of a query, normalized, duplicates removed. */
+export function queryWords(query: string): string[] {
+  return [...new Set(normalizeWords(query))];
 }
 
 /** Edits tolerated for a word of this length, close to what fuse.js accepts at our threshold. */
