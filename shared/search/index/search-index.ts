@@ -1,0 +1,536 @@
+import { authorName } from '../../model/format-authors';
+import { editDistance, normalizeWords, queryWords } from '../query-words';
+import type { SearchablePaper } from '../searchable-paper';
+
+/**
+ * An inverted index in front of the paper search, so that a query costs what its matches cost,
+ * not what the library weighs.
+ *
+ * - Every field is tokenized with `normalizeWords`; a token with inner punctuation ("self-play")
+ *   is also indexed by its parts ("self", "play"), and a token with accents ("müller") also in its
+ *   folded form ("muller").
+ * - One posting list per term: parallel `Int32Array`s of document slots and packed per-field term
+ *   frequencies (4 bits a field, saturating at 15).
+ * - Ranking, chosen to agree with fuse.js (which the app used before): a query word scores, in a
+ *   paper, the sum over the fields it occurs in of field weight / √(field length) (fuse.js's field
+ *   norm), times the match quality (exact > prefix > one edit > two edits); a paper scores the sum
+ *   over the query's words. BM25 (idf, tf saturation, b = 0.75) was tried and agreed less with
+ *   fuse.js's top 5 (0.55 against 0.67 on the sample library), as fuse.js ignores both.
+ * - Query words expand against the vocabulary: exactly, as a prefix (sorted vocabulary + binary
+ *   search) and, from 5 letters on, with typos (1 edit for 5–7 letters, 2 from 8 on) found through a
+ *   symmetric-deletion map (SymSpell) whose keys are hashes of the deletion strings, checked with
+ *   `editDistance`.
+ * - Every query word must match somewhere (AND across words, any field). Words are intersected
+ *   rarest first on dense scratch arrays; a size-`limit` heap keeps the top results.
+ *
+ * Scores: higher is better; they are relative to one query and carry no absolute meaning.
+ */
+
+export interface IndexHit {
+  id: string;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface IndexSearchResult {
+  results: IndexHit[];
+  /** How many papers match every word of the query, of which `results` are the best. */
+  total: number;
+}
+
+const FIELD_COUNT = 5;
+/** title, authors, tags, venue, abstract: the same ordering of importance as PaperSearch's keys. */
+const FIELD_WEIGHTS = [3, 2, 1.5, 1, 1] as const;
+const TF_BITS = 4;
+const TF_MAX = (1 << TF_BITS) - 1;
+
+/** Match quality of a vocabulary term for a query word, multiplied into the term's score. */
+const EXACT = 1;
+const PREFIX = 0.95;
+const ONE_EDIT = 0.4;
+const TWO_EDITS = 0.25;
+/** A short prefix ("a", "re") would pull in a large part of the vocabulary: keep the most frequent terms. */
+const MAX_PREFIX_TERMS = 64;
+const MAX_FUZZY_TERMS = 64;
+export const FUZZY_MIN_LENGTH = 5;
+/** Bounds the tokenizer's cache on libraries with an unusually large vocabulary. */
+const MAX_CACHED_WORDS = 200_000;
+
+/** Edits tolerated for a query word of this length. */
+function allowedEdits(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= FUZZY_MIN_LENGTH) return 1;
+  return 0;
+}
+
+const MARKS = /\p{M}+/gu;
+const NOT_LETTER_OR_NUMBER = /[^\p{L}\p{N}]+/u;
+
+function fold(word: string): string {
+  return word.normalize('NFD').replace(MARKS, '');
+}
+
+/** FNV-1a, cut to 30 bits so that V8 keeps the keys as small integers. Collisions only cost a check. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash & 0x3fffffff;
+}
+
+/** The strings `word` becomes with `edits` or fewer characters deleted, itself included. */
+function deletions(word: string, edits: number): Set<string> {
+  const all = new Set<string>([word]);
+  let frontier = [word];
+  for (let round = 0; round < edits; round += 1) {
+    const next: string[] = [];
+    for (const text of frontier) {
+      if (text.length <= 1) continue;
+      for (let index = 0; index < text.length; index += 1) {
+        const shorter = text.slice(0, index) + text.slice(index + 1);
+        if (!all.has(shorter)) {
+          all.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return all;
+}
+
+const OPERATOR_OR_SPACE = /['=!^$|"\s]+/;
+
+/**
+ * The index terms of one raw, lower-cased word (a run without spaces): what `normalizeWords` makes
+ * of it, plus its parts and folded forms. Computed once per distinct raw word.
+ */
+function variantsOf(raw: string): string[] {
+  const variants = new Set<string>();
+  for (const token of normalizeWords(raw)) {
+    variants.add(token);
+    const folded = fold(token);
+    variants.add(folded);
+    if (NOT_LETTER_OR_NUMBER.test(token)) {
+      for (const part of token.split(NOT_LETTER_OR_NUMBER)) if (part) variants.add(part);
+      for (const part of folded.split(NOT_LETTER_OR_NUMBER)) if (part) variants.add(part);
+    }
+  }
+  return [...variants];
+}
+
+function fieldTexts(paper: SearchablePaper): string[] {
+  return [paper.title, paper.authors.map(authorName).join(' , '), paper.tags.join(' , '), paper.venue ?? '', paper.abstract ?? ''];
+}
+
+/** A growable posting list: document slots and packed term frequencies, in parallel. */
+class Postings {
+  docs = new Int32Array(2);
+  tfs = new Int32Array(2);
+  length = 0;
+
+  push(doc: number, tf: number): void {
+    if (this.length === this.docs.length) {
+      const capacity = this.length * 2;
+      const docs = new Int32Array(capacity);
+      docs.set(this.docs);
+      this.docs = docs;
+      const tfs = new Int32Array(capacity);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
+    }
+    this.docs[this.length] = doc;
+    this.tfs[this.length] = tf;
+    this.length += 1;
+  }
+
+  /** Removes `doc` by moving the last posting into its place: order does not matter to the search. */
+  delete(doc: number): void {
+    const at = this.docs.subarray(0, this.length).lastIndexOf(doc);
+    if (at < 0) return;
+    const last = this.length - 1;
+    this.docs[at] = this.docs[last] ?? 0;
+    this.tfs[at] = this.tfs[last] ?? 0;
+    this.length = last;
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(array: T, capacity: number, make: (capacity: number) => T): T {
+  if (array.length >= capacity) return array;
+  const next = make(Math.max(capacity, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+interface Expansion {
+  term: number;
+  quality: number;
+}
+
+export class SearchIndex {
+  // Vocabulary.
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly postings: Postings[] = [];
+  /** Every term, sorted, for prefix expansion. */
+  private sortedTerms: string[] = [];
+  private sortedDirty = false;
+  /** Hash of a deletion string → the term ids (one number when single) that produce it. */
+  private readonly deletionMap = new Map<number, number | number[]>();
+  /** Raw word → its index terms (see `tokenize`). */
+  private readonly variantCache = new Map<string, number[]>();
+  /** Per-term scratch for `add`, all zero between calls. */
+  private fieldCounts = new Int32Array(1024);
+  private packedScratch = new Int32Array(1024);
+
+  // Documents, by slot; freed slots are reused.
+  private readonly slotOf = new Map<string, number>();
+  private ids: Array<string | undefined> = [];
+  private docTerms: Array<Int32Array | undefined> = [];
+  private fieldLengths: Int32Array[] = Array.from({ length: FIELD_COUNT }, () => new Int32Array(16));
+  private readonly fieldLengthSums = new Float64Array(FIELD_COUNT);
+  private readonly freeSlots: number[] = [];
+
+  // Query scratch, one entry per slot, reset by stamping instead of clearing.
+  private survivorStamp = new Int32Array(16);
+  private wordStamp = new Int32Array(16);
+  private best = new Float64Array(16);
+  private total = new Float64Array(16);
+  private stamp = 0;
+  /** See `refreshNorms`. */
+  private norms = new Float64Array(0);
+  private normsStale = true;
+
+  constructor(papers?: Iterable<SearchablePaper>) {
+    if (papers) {
+      this.sortedDirty = true;
+      for (const paper of papers) this.add(paper);
+      this.sortedTerms = [...this.terms].sort();
+      this.sortedDirty = false;
+    }
+  }
+
+  /** Papers in the index. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Distinct terms ever indexed. */
+  get vocabularySize(): number {
+    return this.terms.length;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /**
+   * Adds the index terms of a field's text to the per-field counts in `fieldCounts` (term ids
+   * first seen go to `touched`) and returns the field's length in words. Splitting on spaces and
+   * operator characters first, as `normalizeWords` does, lets the costly per-word normalization run
+   * once per distinct raw word; the cache maps a raw word straight to term ids.
+   */
+  private tokenize(text: string, touched: number[]): number {
+    let length = 0;
+    const counts = this.fieldCounts;
+    for (const raw of text.toLowerCase().split(OPERATOR_OR_SPACE)) {
+      if (raw.length === 0) continue;
+      let ids = this.variantCache.get(raw);
+      if (ids === undefined) {
+        ids = variantsOf(raw).map((variant) => this.termId(variant));
+        if (this.variantCache.size < MAX_CACHED_WORDS) this.variantCache.set(raw, ids);
+      }
+      if (ids.length === 0) continue;
+      length += 1;
+      for (const id of ids) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id] = (counts[id] as number) + 1;
+      }
+    }
+    return length;
+  }
+
+  /** Adds a paper; a paper already indexed under that id is replaced. */
+  add(paper: SearchablePaper): void {
+    if (this.slotOf.has(paper.id)) this.remove(paper.id);
+    const slot = this.freeSlots.pop() ?? this.ids.length;
+    this.ensureCapacity(slot + 1);
+    const terms: number[] = [];
+    const fieldTouched: number[] = [];
+    fieldTexts(paper).forEach((text, field) => {
+      fieldTouched.length = 0;
+      const length = this.tokenize(text, fieldTouched);
+      (this.fieldLengths[field] as Int32Array)[slot] = length;
+      this.fieldLengthSums[field] = (this.fieldLengthSums[field] ?? 0) + length;
+      for (const id of fieldTouched) {
+        if (this.packedScratch[id] === 0) terms.push(id);
+        this.packedScratch[id] = (this.packedScratch[id] as number) | (Math.min(this.fieldCounts[id] as number, TF_MAX) << (field * TF_BITS));
+        this.fieldCounts[id] = 0;
+      }
+    });
+    const termList = new Int32Array(terms);
+    for (const term of terms) {
+      (this.postings[term] as Postings).push(slot, this.packedScratch[term] as number);
+      this.packedScratch[term] = 0;
+    }
+    this.ids[slot] = paper.id;
+    this.docTerms[slot] = termList;
+    this.slotOf.set(paper.id, slot);
+    this.normsStale = true;
+  }
+
+  /** Removes the paper with this id; false when it was not indexed. */
+  remove(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    for (const term of this.docTerms[slot] ?? []) this.postings[term]?.delete(slot);
+    for (let field = 0; field < FIELD_COUNT; field += 1) {
+      const lengths = this.fieldLengths[field] as Int32Array;
+      this.fieldLengthSums[field] = (this.fieldLengthSums[field] ?? 0) - (lengths[slot] ?? 0);
+      lengths[slot] = 0;
+    }
+    this.ids[slot] = undefined;
+    this.docTerms[slot] = undefined;
+    this.slotOf.delete(id);
+    this.freeSlots.push(slot);
+    this.normsStale = true;
+    return true;
+  }
+
+  /** Re-indexes a paper whose fields changed (adds it if it was not indexed). */
+  update(paper: SearchablePaper): void {
+    this.add(paper);
+  }
+
+  /** The papers matching every word of `query`, best first, at most `limit` of them. */
+  search(query: string, limit = 50): IndexSearchResult {
+    const words = queryWords(query);
+    if (words.length === 0 || this.slotOf.size === 0 || limit <= 0) return { results: [], total: 0 };
+    const expanded = words.map((word, index) => this.expand(word, index === words.length - 1));
+    if (expanded.some((terms) => terms.length === 0)) return { results: [], total: 0 };
+    // Rarest word first: the candidates only shrink from there.
+    const order = expanded
+      .map((terms) => ({ terms, cost: terms.reduce((sum, { term }) => sum + (this.postings[term]?.length ?? 0), 0) }))
+      .sort((a, b) => a.cost - b.cost);
+
+    this.refreshNorms();
+    let candidates: number[] = [];
+    let survivors = 0;
+    for (const [position, { terms }] of order.entries()) {
+      const first = position === 0;
+      const word = (this.stamp += 1);
+      const matched: number[] = [];
+      for (const { term, quality } of terms) {
+        const list = this.postings[term] as Postings;
+        const { docs, tfs } = list;
+        for (let index = 0; index < list.length; index += 1) {
+          const doc = docs[index] as number;
+          if (!first && this.survivorStamp[doc] !== survivors) continue;
+          const score = quality * this.termWeight(doc, tfs[index] as number);
+          if (this.wordStamp[doc] !== word) {
+            this.wordStamp[doc] = word;
+            this.best[doc] = score;
+            matched.push(doc);
+          } else if (score > (this.best[doc] as number)) {
+            this.best[doc] = score;
+          }
+        }
+      }
+      survivors = (this.stamp += 1);
+      for (const doc of matched) {
+        this.total[doc] = (first ? 0 : (this.total[doc] as number)) + (this.best[doc] as number);
+        this.survivorStamp[doc] = survivors;
+      }
+      candidates = matched;
+      if (candidates.length === 0) return { results: [], total: 0 };
+    }
+    return { results: this.topOf(candidates, limit), total: candidates.length };
+  }
+
+  /** The sum, over the fields the term occurs in, of the field's weight over √(its length). */
+  private termWeight(doc: number, packed: number): number {
+    const norms = this.norms;
+    const base = doc * FIELD_COUNT;
+    let weighted = 0;
+    for (let field = 0; field < FIELD_COUNT; field += 1) {
+      if (((packed >>> (field * TF_BITS)) & TF_MAX) !== 0) weighted += norms[base + field] as number;
+    }
+    return weighted;
+  }
+
+  /** Per document and field, the field's weight over √(its length), recomputed lazily after changes. */
+  private refreshNorms(): void {
+    if (!this.normsStale) return;
+    const slots = this.ids.length;
+    if (this.norms.length < slots * FIELD_COUNT) this.norms = new Float64Array((this.fieldLengths[0] as Int32Array).length * FIELD_COUNT);
+    for (let field = 0; field < FIELD_COUNT; field += 1) {
+      const weight = FIELD_WEIGHTS[field] as number;
+      const lengths = this.fieldLengths[field] as Int32Array;
+      for (let doc = 0; doc < slots; doc += 1) this.norms[doc * FIELD_COUNT + field] = weight / Math.sqrt(Math.max(1, lengths[doc] as number));
+    }
+    this.normsStale = false;
+  }
+
+  /** The `limit` best candidates, best first (ties: earlier slot first), through a min-heap. */
+  private topOf(candidates: readonly number[], limit: number): IndexHit[] {
+    const heap: number[] = [];
+    const worse = (a: number, b: number) => {
+      const sa = this.total[a] as number;
+      const sb = this.total[b] as number;
+      return sa < sb || (sa === sb && a > b);
+    };
+    const siftDown = (start: number) => {
+      let at = start;
+      for (;;) {
+        const left = 2 * at + 1;
+        const right = left + 1;
+        let smallest = at;
+        if (left < heap.length && worse(heap[left] as number, heap[smallest] as number)) smallest = left;
+        if (right < heap.length && worse(heap[right] as number, heap[smallest] as number)) smallest = right;
+        if (smallest === at) return;
+        [heap[at], heap[smallest]] = [heap[smallest] as number, heap[at] as number];
+        at = smallest;
+      }
+    };
+    for (const doc of candidates) {
+      if (heap.length < limit) {
+        heap.push(doc);
+        let at = heap.length - 1;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!worse(heap[at] as number, heap[parent] as number)) break;
+          [heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number];
+          at = parent;
+        }
+      } else if (worse(heap[0] as number, doc)) {
+        heap[0] = doc;
+        siftDown(0);
+      }
+    }
+    return heap
+      .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
+      .map((doc) => ({ id: this.ids[doc] as string, score: this.total[doc] as number }));
+  }
+
+  /** The vocabulary terms a query word stands for, each with its match quality. */
+  private expand(word: string, last: boolean): Expansion[] {
+    const quality = new Map<number, number>();
+    const offer = (term: number, value: number) => {
+      if ((this.postings[term]?.length ?? 0) === 0) return;
+      if (value > (quality.get(term) ?? 0)) quality.set(term, value);
+    };
+    const forms = new Set([word, fold(word)]);
+    for (const form of forms) {
+      const exact = this.termIds.get(form);
+      if (exact !== undefined) offer(exact, EXACT);
+      // Any word may be a prefix ("optim"), as in PaperSearch; a lone letter only while it is being typed.
+      if (form.length >= 2 || last) for (const term of this.prefixTerms(form)) offer(term, PREFIX);
+      if (form.length >= FUZZY_MIN_LENGTH) for (const [term, edits] of this.fuzzyTerms(form)) offer(term, edits === 1 ? ONE_EDIT : TWO_EDITS);
+    }
+    return [...quality].map(([term, value]) => ({ term, quality: value }));
+  }
+
+  private prefixTerms(prefix: string): number[] {
+    if (this.sortedDirty) {
+      this.sortedTerms = [...this.terms].sort();
+      this.sortedDirty = false;
+    }
+    const sorted = this.sortedTerms;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] as string) < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let index = low; index < sorted.length && (sorted[index] as string).startsWith(prefix); index += 1) {
+      const term = this.termIds.get(sorted[index] as string) as number;
+      if (sorted[index] !== prefix && (this.postings[term]?.length ?? 0) > 0) found.push(term);
+    }
+    return this.mostFrequent(found, MAX_PREFIX_TERMS);
+  }
+
+  /** Terms within the allowed edit distance of `word`, with that distance (≥ 1). */
+  private fuzzyTerms(word: string): Array<[number, number]> {
+    const edits = allowedEdits(word.length);
+    if (edits === 0) return [];
+    const seen = new Set<number>();
+    const found: Array<[number, number]> = [];
+    for (const deletion of deletions(word, edits)) {
+      const entry = this.deletionMap.get(hashOf(deletion));
+      if (entry === undefined) continue;
+      for (const term of typeof entry === 'number' ? [entry] : entry) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const text = this.terms[term] as string;
+        if (text === word || Math.abs(text.length - word.length) > edits) continue;
+        const distance = editDistance(word, text, edits);
+        if (distance <= edits) found.push([term, distance]);
+      }
+    }
+    if (found.length <= MAX_FUZZY_TERMS) return found;
+    const kept = new Set(this.mostFrequent(found.map(([term]) => term), MAX_FUZZY_TERMS));
+    return found.filter(([term]) => kept.has(term));
+  }
+
+  private mostFrequent(terms: number[], count: number): number[] {
+    if (terms.length <= count) return terms;
+    return terms.sort((a, b) => (this.postings[b]?.length ?? 0) - (this.postings[a]?.length ?? 0)).slice(0, count);
+  }
+
+  private termId(term: string): number {
+    const known = this.termIds.get(term);
+    if (known !== undefined) return known;
+    const id = this.terms.length;
+    this.termIds.set(term, id);
+    this.terms.push(term);
+    this.postings.push(new Postings());
+    this.fieldCounts = grown(this.fieldCounts, id + 1, (capacity) => new Int32Array(capacity));
+    this.packedScratch = grown(this.packedScratch, id + 1, (capacity) => new Int32Array(capacity));
+    this.addDeletions(term, id);
+    if (!this.sortedDirty) {
+      // One new term: insert in place rather than sort the whole vocabulary again.
+      let low = 0;
+      let high = this.sortedTerms.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((this.sortedTerms[middle] as string) < term) low = middle + 1;
+        else high = middle;
+      }
+      this.sortedTerms.splice(low, 0, term);
+    }
+    return id;
+  }
+
+  /**
+   * Terms of 4+ letters are reachable from a 5-letter query with one edit; terms of 6+ letters from
+   * an 8-letter query with two. Fewer deletions for shorter terms keep the map small.
+   */
+  private addDeletions(term: string, id: number): void {
+    if (term.length < FUZZY_MIN_LENGTH - 1) return;
+    const edits = term.length >= 6 ? 2 : 1;
+    for (const deletion of deletions(term, edits)) {
+      const key = hashOf(deletion);
+      const entry = this.deletionMap.get(key);
+      if (entry === undefined) this.deletionMap.set(key, id);
+      else if (typeof entry === 'number') {
+        if (entry !== id) this.deletionMap.set(key, [entry, id]);
+      } else if (entry[entry.length - 1] !== id) entry.push(id);
+    }
+  }
+
+  private ensureCapacity(slots: number): void {
+    while (this.ids.length < slots) {
+      this.ids.push(undefined);
+      this.docTerms.push(undefined);
+    }
+    this.fieldLengths = this.fieldLengths.map((lengths) => grown(lengths, slots, (capacity) => new Int32Array(capacity)));
+    this.survivorStamp = grown(this.survivorStamp, slots, (capacity) => new Int32Array(capacity));
+    this.wordStamp = grown(this.wordStamp, slots, (capacity) => new Int32Array(capacity));
+    this.best = grown(this.best, slots, (capacity) => new Float64Array(capacity));
+    this.total = grown(this.total, slots, (capacity) => new Float64Array(capacity));
+  }
+}
