@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,3 +125,22 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
 /** Where tests leave screenshots for the README and for people to look at. */
 export const screenshotFolder = path.join(repoRoot, 'resources', 'screenshots');
 export const artifactsFolder = path.join(repoRoot, 'test', '.artifacts');
+
+/** What an afterEach hook knows of the test that just ran. */
+interface FinishedTest {
+  task: { name: string; result?: { state?: string } };
+}
+
+/**
+ * Ends a test's app: keeps a screenshot in test/.artifacts when the test failed, stops browser
+ * mode and the page, and returns the errors the page reported, for the test to assert on.
+ */
+export async function finishApp(app: BrowserModeApp, test: FinishedTest): Promise<string[]> {
+  if (test.task.result?.state === 'fail') {
+    await mkdir(artifactsFolder, { recursive: true });
+    await app.page.screenshot({ path: path.join(artifactsFolder, `${test.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+  }
+  const errors = [...app.pageErrors];
+  await app.stop();
+  return errors;
+}

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyLibrary, newPaper, type Library, type Paper } from '../../shared/model/library';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
+import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
 import { ImportDialogPage } from './pages/import-dialog';
 import { SiftPage } from './pages/sift-page';
 
@@ -71,11 +71,7 @@ describe('Import in Chromium (browser mode, fresh library per test)', () => {
   afterAll(async () => browser?.close());
   afterEach(async (context) => {
     if (!app) return;
-    if (context.task.result?.state === 'fail') {
-      await app.page.screenshot({ path: path.join(artifactsFolder, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-    const errors = app.pageErrors;
-    await app.stop();
+    const errors = await finishApp(app, context);
     app = undefined;
     // (e) No test leaves an uncaught error, a console error or a CSP violation behind.
     expect(errors).toEqual([]);

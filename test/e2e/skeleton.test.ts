@@ -4,7 +4,7 @@ import { marked, type Tokens } from 'marked';
 import { librarySchema } from '../../shared/model/library';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { artifactsFolder, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SiftPage } from './pages/sift-page';
 
 const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
@@ -32,11 +32,7 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     sift = new SiftPage(app.page);
   });
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      await app.page.screenshot({ path: path.join(artifactsFolder, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-    expect(app.pageErrors).toEqual([]);
-    await app.stop();
+    expect(await finishApp(app, context)).toEqual([]);
   });
 
   it('offers the sample library on first run and opens it', async () => {

@@ -6,7 +6,7 @@ import { stableStringify } from '../../electron/services/stable-stringify';
 import { emptyLibrary, type Library } from '../../shared/model/library';
 import { syntheticLibrary } from '../bench/synthetic-library';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
+import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
 import { SiftPage } from './pages/sift-page';
 
 /** What the init script below leaves on `window` for the test to read. */
@@ -85,11 +85,7 @@ describe('Storage and scale in Chromium (browser mode)', () => {
   afterAll(async () => browser?.close());
   afterEach(async (context) => {
     if (!app) return;
-    if (context.task.result?.state === 'fail') {
-      await app.page.screenshot({ path: path.join(artifactsFolder, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-    const errors = app.pageErrors;
-    await app.stop();
+    const errors = await finishApp(app, context);
     app = undefined;
     expect(errors).toEqual([]);
   });
