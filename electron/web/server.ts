@@ -3,7 +3,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { eventNames, methodNames } from '../../shared/api/contract';
+import { eventNames } from '../../shared/api/contract';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import type { Sift } from '../services/container';
 
@@ -199,6 +199,3 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     },
   };
 }
-
-/** The API routes this server answers, for the contract-coverage test. */
-export const webApiRoutes = methodNames.map((method) => `/api/${method}`);

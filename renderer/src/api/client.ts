@@ -1,6 +1,5 @@
 import {
   eventNames,
-  methodNames,
   type ApiResult,
   type EventName,
   type EventPayload,
@@ -162,6 +161,3 @@ export function onReconnect(listener: () => void): () => void {
   transport ??= pickTransport();
   return transport.onReconnect(listener);
 }
-
-/** Every method the client can call, for the contract-coverage test. */
-export const clientMethods: readonly MethodName[] = methodNames;

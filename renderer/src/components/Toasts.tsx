@@ -26,7 +26,7 @@ export function Toasts() {
               {toast.action.label}
             </button>
           )}
-          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => toasts.dismiss(toast.id)}>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => toasts.dismiss(toast.id)}>
             ×
           </button>
         </div>
