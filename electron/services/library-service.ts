@@ -44,8 +44,17 @@ export class LibraryService {
   }
 
   list(ids?: readonly string[], page?: { offset: number; limit: number }): { papers: PaperSummary[]; tags: TagSummary[]; total: number } {
-    const { papers, tags } = this.store.data;
+    const { papers } = this.store.data;
     const listed = ids ? ids.flatMap((id) => this.store.getPaper(id) ?? []) : page ? papers.slice(page.offset, page.offset + page.limit) : papers;
+    return { papers: listed.map(summarize), tags: this.tagSummaries(), total: papers.length };
+  }
+
+  private tagCache: { version: number; tags: TagSummary[] } | undefined;
+
+  /** Every tag with its count. Counting walks every paper, so it is done once per library version, not per call. */
+  private tagSummaries(): TagSummary[] {
+    if (this.tagCache?.version === this.store.version) return this.tagCache.tags;
+    const { papers, tags } = this.store.data;
     const counts = new Map<string, number>();
     for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     const colors = new Map(tags.map((tag) => [tag.name, tag.color]));
@@ -55,7 +64,8 @@ export class LibraryService {
         return color ? { name, color, count } : { name, count };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    return { papers: listed.map(summarize), tags: summaries, total: papers.length };
+    this.tagCache = { version: this.store.version, tags: summaries };
+    return summaries;
   }
 
   get(ids: readonly string[]): { papers: Paper[] } {

@@ -130,6 +130,7 @@ export class LibraryStore {
   private validation: Promise<void> = Promise.resolve();
   private unvalidatedPapers: unknown[] | undefined;
   private closed = false;
+  private changes = 0;
   readonly backups: Backups;
 
   private constructor(
@@ -192,6 +193,11 @@ export class LibraryStore {
 
   get filePath(): string {
     return path.join(this.folder, LIBRARY_FILE);
+  }
+
+  /** Goes up whenever the library in memory changes, so that what is derived from it can be cached. */
+  get version(): number {
+    return this.changes;
   }
 
   /** The current library. Read-only: change it through `transact`. */
@@ -279,6 +285,7 @@ export class LibraryStore {
         // zod's output is the normalized paper (trimmed tag names…); keep the object, take its fields.
         replaceInPlace(paper, parsed.data);
       }
+      this.changes += 1;
     }
   }
 
@@ -315,6 +322,7 @@ export class LibraryStore {
     }
     const entry = tx.entry(this.seq, this.now().toISOString());
     if (!entry) return result;
+    this.changes += 1;
     this.seq += 1;
     mergeChangeSets(this.unsnapshotted, tx.changes());
     const text = `${JSON.stringify(entry)}\n`;
@@ -530,6 +538,7 @@ export class LibraryStore {
       }
       this.db.data = merged;
       this.byId = mergedById;
+      this.changes += 1;
       this.snapshot = snapshotMetaOf(external.papers, identity);
       this.emit({ kind: 'external-change', conflicts: conflicts.length, ...(conflictFile ? { conflictFile } : {}) });
       if (this.unsnapshotted.paperIds.size + this.unsnapshotted.removedIds.size + this.unsnapshotted.collections.size > 0) {

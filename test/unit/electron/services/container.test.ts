@@ -26,4 +26,19 @@ describe('one library, two Sifts', () => {
     expect(free.value).toMatchObject({ state: 'ready', locked: false });
     expect(await second.dispatch('library.openSample', {})).toMatchObject({ ok: true, value: { added: 66 } });
   });
+
+  it('counts tags afresh after every change, though it counts them once per change', async () => {
+    const { folder, cleanup: remove } = await tempFolder();
+    cleanup = remove;
+    const sift = await openSift({ libraryFolder: folder, resourcesFolder });
+    opened.push(sift);
+    await sift.dispatch('library.openSample', {});
+    const tagsOf = async () => ((await sift.dispatch('papers.list', { ids: [] })) as { ok: true; value: { tags: unknown[] } }).value.tags;
+    const ids = ((await sift.dispatch('papers.list', {})) as { ok: true; value: { papers: Array<{ id: string }> } }).value.papers.map((paper) => paper.id);
+    expect(await tagsOf()).toEqual([]);
+    await sift.dispatch('tags.add', { paperIds: ids.slice(0, 2), tag: 'rl' });
+    expect(await tagsOf()).toEqual([{ name: 'rl', count: 2 }]);
+    await sift.dispatch('tags.remove', { paperIds: ids.slice(0, 1), tag: 'rl' });
+    expect(await tagsOf()).toEqual([{ name: 'rl', count: 1 }]);
+  });
 });
