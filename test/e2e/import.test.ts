@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyLibrary, newPaper, type Library, type Paper } from '../../shared/model/library';
+import { arxivListingPage } from '../helpers/arxiv-listing';
 import { samplePapers } from '../helpers/sample-papers';
 import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
 import { ImportDialogPage } from './pages/import-dialog';
@@ -27,25 +28,6 @@ const EXACT_DUPLICATE = 437; // The same title and year as item 399: skipped by 
 const WITH_WARNING = 99; // A RIS record whose author had the given name "null".
 const PDF_ITEM = 614;
 
-/** An arXiv "new submissions" page as a user copies it from the browser. */
-const ARXIV_LISTING = [
-  'Computation and Language',
-  'New submissions for Thu, 14 Mar 24',
-  '',
-  '[1] arXiv:2403.08763v2 [pdf, html, other]',
-  'Title: Sprocket Tuning for Large Widgets',
-  'Authors: Ada Lovelace, Alan Turing, Grace Hopper',
-  'Comments: 9 pages',
-  'Subjects: Computation and Language (cs.CL)',
-  'Sprocket tuning is widely used. We show that it fails on large widgets, and propose a fix that works. Results improve.',
-  '',
-  '[2] arXiv:2403.08764 [pdf, other]',
-  'Title: A Second Listed Paper',
-  'Authors: Edsger Dijkstra',
-  'Subjects: Machine Learning (cs.LG)',
-  '',
-  'Total of 2 entries',
-].join('\n');
 
 async function base64Files(names: readonly string[]): Promise<Array<{ name: string; data: string }>> {
   return Promise.all(names.map(async (name) => ({ name: path.basename(name), data: (await readFile(fixture(name))).toString('base64') })));
@@ -184,7 +166,7 @@ describe('Import in Chromium (browser mode, fresh library per test)', () => {
     await dialog.waitOpen();
     // The paste tab, with its text area ready for Ctrl+V.
     expect(await sift.focusedTestId()).toBe('import-text');
-    await page.keyboard.insertText(ARXIV_LISTING);
+    await page.keyboard.insertText(arxivListingPage);
     await dialog.preview();
     expect(await dialog.counts()).toBe('2 papers · 0 duplicates · 0 warnings');
     expect(await dialog.files()).toEqual([{ name: 'Pasted text', text: '✓Pasted textPasted list · 2 records', error: null }]);

@@ -6,6 +6,7 @@ import {
   type PasteFormat,
   type PastedPaper,
 } from '../../../../shared/import/parse-pasted-list';
+import { arxivListingPage } from '../../../helpers/arxiv-listing';
 
 const FIXTURE = readFileSync(new URL('../../../fixtures/paste/hf-daily-papers.txt', import.meta.url), 'utf8');
 const FIXTURE_LINES = FIXTURE.split('\n');
@@ -194,24 +195,7 @@ describe('arXiv listings', () => {
     '\\\\ ( https://arxiv.org/abs/hep-th/9901001 ,  20kb)',
   ].join('\n');
 
-  const listingPage = [
-    'Computation and Language',
-    'New submissions for Thu, 14 Mar 24',
-    '',
-    '[1] arXiv:2403.08763v2 [pdf, html, other]',
-    'Title: Sprocket Tuning for Large Widgets',
-    'Authors: Ada Lovelace, Alan Turing, Grace Hopper',
-    'Comments: 9 pages',
-    'Subjects: Computation and Language (cs.CL)',
-    'Sprocket tuning is widely used. We show that it fails on large widgets, and propose a fix that works. Results improve.',
-    '',
-    '[2] arXiv:2403.08764 [pdf, other]',
-    'Title: A Second Listed Paper',
-    'Authors: Edsger Dijkstra',
-    'Subjects: Machine Learning (cs.LG)',
-    '',
-    'Total of 2 entries',
-  ].join('\n');
+  const listingPage = arxivListingPage;
 
   const labelled = [
     'arXiv:0704.0001',
