@@ -136,7 +136,7 @@ async function runImport(sift: Sift, command: Extract<Command, { name: 'import' 
   const result = await call(sift, 'import.commit', { importId, decisions: [], ...(command.tags.length > 0 ? { tags: command.tags } : {}) });
   if (command.json) deps.stdout(`${JSON.stringify({ ...result, files: preview.files, counts: preview.counts }, null, 2)}\n`);
   else {
-    for (const file of preview.files) if (file.error) deps.stderr(`${file.error.startsWith(file.name) ? "" : `${file.name}: `}${file.error}\n`);
+    for (const file of preview.files) if (file.error) deps.stderr(`${file.name}: ${file.error}\n`);
     deps.stdout(`Imported ${result.added} papers, merged ${result.merged}, skipped ${result.skipped} duplicates (${preview.counts.warnings} warnings).\n`);
   }
   return preview.files.every((file) => file.error) ? 1 : 0;

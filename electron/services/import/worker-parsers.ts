@@ -17,22 +17,17 @@ const PDF_TIMEOUT_MS = 30_000;
 /** Import parsing in worker threads with time and memory limits; a stopped file is reported, the rest go on. */
 export function workerParsers(pool: WorkerPool): ImportParsers {
   return {
-    async parseText(format, text, fileName, signal) {
-      if (text.length > MAX_IMPORT_TEXT_BYTES) throw new Error(`${fileName} is larger than ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB`);
+    async parseText(format, text, _fileName, signal) {
+      if (text.length > MAX_IMPORT_TEXT_BYTES) throw new Error(`The file is larger than ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB`);
       const task: Task = { kind: 'parse-text', format, text };
-      try {
-        return await pool.run<ImportResult>(task, { timeoutMs: parseTimeoutMs(text.length), signal });
-      } catch (error) {
-        if (error instanceof TaskStoppedError && error.reason !== 'cancelled') throw new Error(`${fileName}: ${error.message}`);
-        throw error;
-      }
+      return pool.run<ImportResult>(task, { timeoutMs: parseTimeoutMs(text.length), signal });
     },
     async extractPdf(bytes, fileName, signal) {
       const task: Task = { kind: 'extract-pdf', bytes, fileName };
       try {
         return await pool.run<PdfImport>(task, { timeoutMs: PDF_TIMEOUT_MS, signal });
       } catch (error) {
-        if (error instanceof TaskStoppedError && error.reason !== 'cancelled') return { warnings: [], error: `${fileName}: ${error.message}` };
+        if (error instanceof TaskStoppedError && error.reason !== 'cancelled') return { warnings: [], error: error.message };
         throw error;
       }
     },

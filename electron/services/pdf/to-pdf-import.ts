@@ -32,13 +32,13 @@ export function toPdfImport(result: PdfExtractorResult, fileName: string): PdfIm
       };
     }
     case 'password-required':
-      return { warnings: [], error: result.reason === 'incorrect-password' ? `${fileName}: the password is not correct` : `${fileName} needs a password to open` };
+      return { warnings: [], error: result.reason === 'incorrect-password' ? 'The password is not correct' : 'Needs a password to open' };
     case 'corrupt':
-      return { warnings: [], error: `${fileName}: ${result.message}${result.detail ? ` (${result.detail})` : ''}` };
+      return { warnings: [], error: `${result.message}${result.detail ? ` (${result.detail})` : ''}` };
     case 'stopped':
       return {
         warnings: [],
-        error: result.reason === 'timeout' ? `${fileName}: stopped, reading it took too long` : `${fileName}: stopped, reading it needed too much memory`,
+        error: result.reason === 'timeout' ? 'Stopped: reading it took too long' : 'Stopped: reading it needed too much memory',
       };
   }
 }

@@ -147,7 +147,7 @@ describe('import: preview, then commit', () => {
     expect(preview.files.map((file) => [file.name, file.records, file.error ?? null])).toEqual([
       ['tracemonkey.pdf', 1, null],
       ['c02-22.pdf', 1, null],
-      ['issue6010_1.pdf', 0, 'issue6010_1.pdf needs a password to open'],
+      ['issue6010_1.pdf', 0, 'Needs a password to open'],
     ]);
     const result = await call<ImportCommitResult>(opened.sift, 'import.commit', { importId: 'import-pdfs-1', decisions: [] });
     expect(result.added).toBe(2);

@@ -37,11 +37,11 @@ describe('toPdfImport', () => {
   });
 
   it.each([
-    [{ outcome: 'password-required', reason: 'no-password', message: '' } as const, 'locked.pdf needs a password to open'],
-    [{ outcome: 'password-required', reason: 'incorrect-password', message: '' } as const, 'locked.pdf: the password is not correct'],
-    [{ outcome: 'corrupt', message: 'The PDF is damaged beyond repair', detail: 'Invalid PDF structure.' } as const, 'locked.pdf: The PDF is damaged beyond repair (Invalid PDF structure.)'],
-    [{ outcome: 'stopped', reason: 'timeout' } as const, 'locked.pdf: stopped, reading it took too long'],
-    [{ outcome: 'stopped', reason: 'memory' } as const, 'locked.pdf: stopped, reading it needed too much memory'],
+    [{ outcome: 'password-required', reason: 'no-password', message: '' } as const, 'Needs a password to open'],
+    [{ outcome: 'password-required', reason: 'incorrect-password', message: '' } as const, 'The password is not correct'],
+    [{ outcome: 'corrupt', message: 'The PDF is damaged beyond repair', detail: 'Invalid PDF structure.' } as const, 'The PDF is damaged beyond repair (Invalid PDF structure.)'],
+    [{ outcome: 'stopped', reason: 'timeout' } as const, 'Stopped: reading it took too long'],
+    [{ outcome: 'stopped', reason: 'memory' } as const, 'Stopped: reading it needed too much memory'],
   ])('reports %j as an error', (result, error) => {
     expect(toPdfImport(result, 'locked.pdf')).toEqual({ warnings: [], error });
   });
