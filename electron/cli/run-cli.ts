@@ -5,16 +5,19 @@ import { parseArgs } from 'node:util';
 import type { ImportPreview, MethodName, MethodOutput } from '../../shared/api/contract';
 import { formatAuthors } from '../../shared/model/format-authors';
 import type { Paper } from '../../shared/model/library';
-import { searchPapers } from '../../shared/search/paper-search';
-import type { SearchablePaper } from '../../shared/search/searchable-paper';
+import { searchSorts, type SearchSort } from '../../shared/api/contract';
 import type { Sift } from '../services/container';
 import { writeFileDurably } from '../services/storage/fs-durable';
 
 export const cliUsage = `Usage:
+  sift [--library DIR] search QUERY [--limit N] [--sort S] [--fulltext] [--json]
   sift [--library DIR] list [--query Q] [--json]
   sift [--library DIR] export markdown [--query Q] [--columns title,authors,year,...] [--out FILE]
   sift [--library DIR] import FILE... [--tag TAG]... [--dry-run] [--json]
 
+QUERY uses the search box's language: words (typos forgiven), "a phrase", -word, a OR b,
+title: author: venue: abstract: tag: year:2020..2024 status: decision: has:pdf fulltext:"…".
+Sorts: ${searchSorts.join(', ')}. --fulltext also looks inside PDFs' text.
 Columns: title, authors, year, venue, tags, status, decision, doi
 Import reads BibTeX/BibLaTeX, RIS, CSL-JSON, pasted lists (text) and PDFs; exact duplicates
 are skipped. --dry-run shows what would be imported and changes nothing.
@@ -32,6 +35,7 @@ export interface CliDeps {
 class UsageError extends Error {}
 
 type Command =
+  | { name: 'search'; query: string; limit: number; sort: SearchSort; fulltext: boolean; json: boolean }
   | { name: 'list'; query?: string; json: boolean }
   | { name: 'export'; query?: string; columns?: string[]; out?: string }
   | { name: 'import'; files: string[]; tags: string[]; dryRun: boolean; json: boolean };
@@ -66,6 +70,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     const info = await call(sift, 'library.info', {});
     if (info.state === 'failed') throw new Error(`${info.error?.message ?? 'The library could not be loaded'}\n${info.error?.detail ?? ''}`.trim());
     if (command.name === 'import') return await runImport(sift, command, deps);
+    if (command.name === 'search') return await runSearch(sift, command, deps);
     return await runListOrExport(sift, command, deps);
   } catch (error) {
     deps.stderr(`sift: ${(error as Error).message}\n`);
@@ -75,9 +80,36 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   }
 }
 
+async function runSearch(sift: Sift, command: Extract<Command, { name: 'search' }>, deps: CliDeps): Promise<number> {
+  const found = await call(sift, 'search.query', { query: command.query, limit: command.limit, sort: command.sort, fulltext: command.fulltext });
+  for (const hint of found.hints) deps.stderr(`sift: ${hint.message} (at “${command.query.slice(hint.start, hint.end)}”)\n`);
+  const { papers } = found.results.length > 0 ? await call(sift, 'papers.list', { ids: found.results.map((hit) => hit.id) }) : { papers: [] };
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  if (command.json) {
+    const results = found.results.map((hit) => ({ ...hit, title: byId.get(hit.id)?.title ?? '', year: byId.get(hit.id)?.year }));
+    deps.stdout(`${JSON.stringify({ ...found, results }, null, 2)}\n`);
+    return 0;
+  }
+  for (const hit of found.results) {
+    const paper = byId.get(hit.id);
+    if (!paper) continue;
+    const byline = [formatAuthors(paper.authors), paper.year].filter(Boolean).join(', ');
+    deps.stdout(`${paper.title}${byline ? ` — ${byline}` : ''}\n`);
+    if (hit.fulltext) deps.stdout(`    p. ${hit.fulltext.page}: ${hit.fulltext.snippet}\n`);
+  }
+  deps.stderr(`${found.results.length} of ${found.total} matches (${found.tookMs} ms)\n`);
+  return 0;
+}
+
+/** Every paper a query selects, best first: the whole library for no query. */
+async function selectIds(sift: Sift, query: string | undefined): Promise<{ ids: string[]; total: number }> {
+  const libraryTotal = (await call(sift, 'library.info', {})).paperCount;
+  const found = await call(sift, 'search.query', { query: query ?? '', limit: 0, allIds: true });
+  return { ids: found.ids ?? [], total: libraryTotal };
+}
+
 async function runListOrExport(sift: Sift, command: Extract<Command, { name: 'list' | 'export' }>, deps: CliDeps): Promise<number> {
-  const corpus = JSON.parse((await call(sift, 'papers.searchCorpus', {})).json) as SearchablePaper[];
-  const selectedIds = searchPapers(corpus, command.query ?? '').map((paper) => paper.id);
+  const { ids: selectedIds, total } = await selectIds(sift, command.query);
   if (command.name === 'list') {
     if (command.json) {
       const papers: Paper[] = [];
@@ -92,7 +124,7 @@ async function runListOrExport(sift: Sift, command: Extract<Command, { name: 'li
         const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
         deps.stdout(`${paper.title}${byline ? ` — ${byline}` : ''}${tags}\n`);
       }
-      deps.stderr(`${selected.length} of ${corpus.length} papers\n`);
+      deps.stderr(`${selected.length} of ${total} papers\n`);
     }
     return 0;
   }
@@ -163,6 +195,9 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
     options: {
       library: { type: 'string' },
       query: { type: 'string', short: 'q' },
+      limit: { type: 'string' },
+      sort: { type: 'string' },
+      fulltext: { type: 'boolean' },
       json: { type: 'boolean' },
       columns: { type: 'string' },
       out: { type: 'string', short: 'o' },
@@ -174,10 +209,23 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
   if (values.help) return { help: true };
   const [name, ...rest] = positionals;
   const only = (allowed: string[], command: string) => {
-    const misplaced = (['query', 'json', 'columns', 'out', 'tag', 'dry-run'] as const).find((option) => values[option] !== undefined && !allowed.includes(option));
+    const misplaced = (['query', 'json', 'columns', 'out', 'tag', 'dry-run', 'limit', 'sort', 'fulltext'] as const).find((option) => values[option] !== undefined && !allowed.includes(option));
     if (misplaced) throw new UsageError(`--${misplaced} does not go with "${command}"`);
   };
   const library = values.library !== undefined ? { library: values.library } : {};
+  if (name === 'search') {
+    if (rest.length === 0) throw new UsageError('Say what to search for: search "reinforcement learning"');
+    only(['json', 'limit', 'sort', 'fulltext'], 'search');
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+    const sort = values.sort ?? 'relevance';
+    if (!(searchSorts as readonly string[]).includes(sort)) throw new UsageError(`Unknown sort "${sort}" (available: ${searchSorts.join(', ')})`);
+    return {
+      help: false,
+      ...library,
+      command: { name: 'search', query: rest.join(' '), limit, sort: sort as SearchSort, fulltext: values.fulltext ?? false, json: values.json ?? false },
+    };
+  }
   if (name === 'list') {
     if (rest.length > 0) throw new UsageError(`"list" takes no argument, got "${rest[0]}"`);
     only(['query', 'json'], 'list');
@@ -204,5 +252,5 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
     only(['tag', 'dry-run', 'json'], 'import');
     return { help: false, ...library, command: { name: 'import', files: rest, tags: values.tag ?? [], dryRun: values['dry-run'] ?? false, json: values.json ?? false } };
   }
-  throw new UsageError(name ? `Unknown command "${name}"` : 'Say what to do: "list", "export markdown" or "import"');
+  throw new UsageError(name ? `Unknown command "${name}"` : 'Say what to do: "search", "list", "export markdown" or "import"');
 }

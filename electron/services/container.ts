@@ -12,6 +12,8 @@ import { ImportService } from './import/import-service';
 import { inProcessParsers } from './import/in-process-parsers';
 import { workerParsers } from './import/worker-parsers';
 import { WorkerPool } from './workers/worker-pool';
+import { SearchService } from './search/search-service';
+import { searchIndexFile } from './search/search-index-file';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -49,6 +51,7 @@ export interface Sift {
   subscribe(listener: EventListener): () => void;
   readonly store: LibraryStore;
   readonly service: LibraryService;
+  readonly search: SearchService;
   close(): Promise<void>;
 }
 
@@ -100,7 +103,17 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       newId,
       onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
     });
-    return { store, service };
+    const search = new SearchService({
+      store,
+      newId,
+      ...(store.state.kind === 'ready' ? { indexFile: searchIndexFile(store.folder, { readOnly: options.readOnly === true || store.state.readOnly !== undefined }) } : {}),
+      onChanged: (reason) => emit('library.changed', { reason }),
+    });
+    return { store, service, search };
+  };
+  const closeLibrary = async (library: { store: LibraryStore; search: SearchService }) => {
+    await library.search.close();
+    await library.store.close();
   };
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
@@ -120,7 +133,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       const { state, folder } = current.store;
       if (state.kind === 'failed' && state.locked) {
         const reopened = await openLibrary(folder);
-        if (reopened.store.state.kind !== 'failed' || !reopened.store.state.locked) current = reopened;
+        if (reopened.store.state.kind !== 'failed' || !reopened.store.state.locked) {
+          await current.search.close();
+          current = reopened;
+        } else {
+          await reopened.search.close();
+        }
       }
       return current.service.info(canChoose);
     },
@@ -132,7 +150,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       const folder = await options.dialogs.chooseLibraryFolder();
       if (!folder) return { opened: false, info: current.service.info(canChoose) };
       const next = await openLibrary(folder);
-      await current.store.close();
+      await closeLibrary(current);
       current = next;
       emit('library.changed', { reason: 'library-opened' });
       return { opened: true, info: current.service.info(canChoose) };
@@ -142,7 +160,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       const { store } = current;
       if (store.state.kind === 'failed' && store.state.locked) throw new ApiFailure('unavailable', store.state.message);
       if (options.readOnly) throw new ApiFailure('unavailable', 'This library is open read-only');
-      await store.close();
+      await closeLibrary(current);
       let restoredPapers: number;
       try {
         restoredPapers = (await restoreBackup(store.folder, id, store, now())).papers.length;
@@ -171,6 +189,10 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'import.commit': ({ importId, decisions, tags }) => imports.commit(importId, decisions, tags ?? []),
     'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
     'export.markdown': ({ paperIds, columns }) => current.service.exportMarkdown(paperIds, columns),
+    'search.query': (input) => current.search.query(input),
+    'searches.list': async () => ({ searches: await current.search.savedSearches() }),
+    'searches.save': (input) => current.search.saveSearch(input),
+    'searches.delete': async ({ id }) => ({ deleted: await current.search.deleteSearch(id) }),
     'export.save': async ({ suggestedName, content }) => {
       if (!options.dialogs) throw new ApiFailure('unavailable', 'Saving with a dialog needs the desktop app');
       const saved = await options.dialogs.saveTextFile(suggestedName, content);
@@ -191,9 +213,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     get service() {
       return current.service;
     },
+    get search() {
+      return current.search;
+    },
     async close() {
       await workers?.close();
-      await current.store.close();
+      await closeLibrary(current);
     },
   };
 }

@@ -195,6 +195,21 @@ export class LibraryStore {
     return path.join(this.folder, LIBRARY_FILE);
   }
 
+  private readonly paperListeners = new Set<(change: ChangeSet | undefined) => void>();
+
+  /**
+   * Calls `listener` right after papers change in memory: with the ids changed and removed, or
+   * with undefined when the whole library was replaced (another program's changes merged in).
+   */
+  onPapersChanged(listener: (change: ChangeSet | undefined) => void): () => void {
+    this.paperListeners.add(listener);
+    return () => this.paperListeners.delete(listener);
+  }
+
+  private papersChanged(change: ChangeSet | undefined): void {
+    for (const listener of this.paperListeners) listener(change);
+  }
+
   /** Goes up whenever the library in memory changes, so that what is derived from it can be cached. */
   get version(): number {
     return this.changes;
@@ -324,7 +339,9 @@ export class LibraryStore {
     if (!entry) return result;
     this.changes += 1;
     this.seq += 1;
-    mergeChangeSets(this.unsnapshotted, tx.changes());
+    const changed = tx.changes();
+    mergeChangeSets(this.unsnapshotted, changed);
+    if (changed.paperIds.size + changed.removedIds.size > 0) this.papersChanged(changed);
     const text = `${JSON.stringify(entry)}\n`;
     await new Promise<void>((resolve, reject) => {
       this.queue.push({ text, resolve, reject });
@@ -539,6 +556,7 @@ export class LibraryStore {
       this.db.data = merged;
       this.byId = mergedById;
       this.changes += 1;
+      this.papersChanged(undefined);
       this.snapshot = snapshotMetaOf(external.papers, identity);
       this.emit({ kind: 'external-change', conflicts: conflicts.length, ...(conflictFile ? { conflictFile } : {}) });
       if (this.unsnapshotted.paperIds.size + this.unsnapshotted.removedIds.size + this.unsnapshotted.collections.size > 0) {

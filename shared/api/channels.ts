@@ -24,6 +24,10 @@ export const methodNames = [
   'import.cancel',
   'export.markdown',
   'export.save',
+  'search.query',
+  'searches.list',
+  'searches.save',
+  'searches.delete',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

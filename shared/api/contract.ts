@@ -147,6 +147,65 @@ export const importCommitResultSchema = z.object({
 });
 export type ImportCommitResult = z.infer<typeof importCommitResultSchema>;
 
+/** Where a match is: a field, and for authors and tags which one (0-based). UTF-16 offsets, `end` exclusive. */
+export const matchRangeSchema = z.object({
+  field: z.enum(['title', 'authors', 'tags', 'venue', 'abstract']),
+  index: z.number().int().min(0).optional(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+export type MatchRange = z.infer<typeof matchRangeSchema>;
+
+/** A match inside a paper's PDF text: the page (1-based) and a snippet around it, with the match's ranges in the snippet. */
+export const fulltextMatchSchema = z.object({
+  attachmentId: z.string(),
+  page: z.number().int().min(1),
+  snippet: z.string(),
+  ranges: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type FulltextMatch = z.infer<typeof fulltextMatchSchema>;
+
+export const searchSorts = ['relevance', 'year-desc', 'year-asc', 'title', 'added-desc', 'added-asc'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+export const searchHitSchema = z.object({
+  id: z.string(),
+  /** 0 is a perfect match, 1 none (fuse.js's scale); only comparable within one query. */
+  score: z.number(),
+  ranges: z.array(matchRangeSchema),
+  fulltext: fulltextMatchSchema.optional(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const searchQueryInputSchema = z
+  .object({
+    query: z.string().max(10_000),
+    /** How many results come back with their ranges (from `offset`). */
+    limit: z.number().int().min(0).max(1000).default(50),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    sort: z.enum(searchSorts).default('relevance'),
+    /** Free words also search inside PDFs' text ("search inside PDFs"); results then carry a page and snippet. */
+    fulltext: z.boolean().default(false),
+    /** Also return the ids of every match, in order (for the list, select all and export). */
+    allIds: z.boolean().default(false),
+  })
+  .strict();
+export type SearchQueryInput = z.input<typeof searchQueryInputSchema>;
+
+export const searchQueryOutputSchema = z.object({
+  results: z.array(searchHitSchema),
+  /** How many papers match in all. */
+  total: z.number().int(),
+  tookMs: z.number(),
+  /** Problems in the query, to underline: ranges of the query text with a message. */
+  hints: z.array(z.object({ start: z.number().int(), end: z.number().int(), message: z.string() })),
+  ids: z.array(z.string()).optional(),
+});
+export type SearchQueryOutput = z.infer<typeof searchQueryOutputSchema>;
+
+export const savedSearchSummarySchema = z.object({ id: z.string(), name: z.string(), query: z.string(), count: z.number().int() });
+export type SavedSearchSummary = z.infer<typeof savedSearchSummarySchema>;
+
 const base64 = z.string().max(350_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
 
 function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
@@ -271,6 +330,24 @@ export const apiMethods = {
       .strict(),
     z.object({ saved: z.boolean(), path: z.string().optional() }),
   ),
+  'search.query': method(
+    'Papers matching a query (the query language of shared/search/parse-query.ts), best first, with match ranges',
+    searchQueryInputSchema,
+    searchQueryOutputSchema,
+  ),
+  'searches.list': method('Saved searches with how many papers each matches now', noInput, z.object({ searches: z.array(savedSearchSummarySchema) })),
+  'searches.save': method(
+    'Save a query as a named smart collection; with an id, rename or change that one',
+    z
+      .object({
+        id: z.string().min(1).max(64).optional(),
+        name: z.string().trim().min(1, 'A saved search needs a name').max(200),
+        query: z.string().trim().min(1, 'A saved search needs a query').max(10_000),
+      })
+      .strict(),
+    savedSearchSummarySchema,
+  ),
+  'searches.delete': method('Delete a saved search (the papers stay)', z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type ApiMethods = typeof apiMethods;

@@ -52,7 +52,8 @@ const TWO_EDITS = 0.25;
 /** A short prefix ("a", "re") would pull in a large part of the vocabulary: keep the most frequent terms. */
 const MAX_PREFIX_TERMS = 64;
 const MAX_FUZZY_TERMS = 64;
-export const FUZZY_MIN_LENGTH = 5;
+/** Words of this many letters or more tolerate a typo (two from 8 on). */
+export const FUZZY_MIN_LENGTH = 4;
 /** Bounds the tokenizer's cache on libraries with an unusually large vocabulary. */
 const MAX_CACHED_WORDS = 200_000;
 
@@ -62,6 +63,23 @@ function allowedEdits(length: number): number {
   if (length >= FUZZY_MIN_LENGTH) return 1;
   return 0;
 }
+
+/** Which fields of one paper a query word matched, and how well: see `SearchIndex.matchWord`. */
+export interface WordMatches {
+  /** Document slots that match, each once. */
+  slots: number[];
+  /**
+   * Per slot in `slots` (same position) and field (`FIELD_COUNT` entries each): the fewest edits of
+   * a matching term in that field (0 for the word itself or a word it begins), `NO_MATCH` if none.
+   */
+  fieldEdits: Uint8Array;
+  /** The vocabulary terms the word stood for, for highlighting. */
+  terms: string[];
+}
+export const NO_MATCH = 255;
+export const SEARCH_FIELD_COUNT = 5;
+/** The index's fields, in slot order of `fieldEdits`. */
+export const searchFields = ['title', 'authors', 'tags', 'venue', 'abstract'] as const;
 
 const MARKS = /\p{M}+/gu;
 const NOT_LETTER_OR_NUMBER = /[^\p{L}\p{N}]+/u;
@@ -167,6 +185,25 @@ function grown<T extends Int32Array | Float64Array>(array: T, capacity: number, 
 interface Expansion {
   term: number;
   quality: number;
+  /** 0 for the word itself or a word it begins. */
+  edits: number;
+}
+
+/**
+ * Everything an index holds that cannot be derived quickly, as plain data (typed arrays and
+ * strings) for writing to a file; the rest (term lookup, typo map, sorted vocabulary, per-paper
+ * term lists) is rebuilt from it in one pass.
+ */
+export interface SearchIndexSnapshot {
+  terms: string[];
+  /** Per slot: the paper id, or null for a free slot. */
+  ids: Array<string | null>;
+  /** Per term, how many postings it has; `docs` and `tfs` hold them one term after another. */
+  postingCounts: Int32Array;
+  docs: Int32Array;
+  tfs: Int32Array;
+  /** Field lengths, field after field, `ids.length` entries each. */
+  fieldLengths: Int32Array;
 }
 
 export class SearchIndex {
@@ -210,6 +247,75 @@ export class SearchIndex {
       this.sortedTerms = [...this.terms].sort();
       this.sortedDirty = false;
     }
+  }
+
+  snapshot(): SearchIndexSnapshot {
+    const postingCounts = new Int32Array(this.terms.length);
+    let total = 0;
+    this.postings.forEach((list, term) => {
+      postingCounts[term] = list.length;
+      total += list.length;
+    });
+    const docs = new Int32Array(total);
+    const tfs = new Int32Array(total);
+    let at = 0;
+    for (const list of this.postings) {
+      docs.set(list.docs.subarray(0, list.length), at);
+      tfs.set(list.tfs.subarray(0, list.length), at);
+      at += list.length;
+    }
+    const slots = this.ids.length;
+    const fieldLengths = new Int32Array(slots * FIELD_COUNT);
+    this.fieldLengths.forEach((lengths, field) => fieldLengths.set(lengths.subarray(0, slots), field * slots));
+    return { terms: [...this.terms], ids: this.ids.map((id) => id ?? null), postingCounts, docs, tfs, fieldLengths };
+  }
+
+  /** An index as it was when `snapshot` was taken. Throws on a snapshot whose parts do not agree. */
+  static fromSnapshot(snapshot: SearchIndexSnapshot): SearchIndex {
+    const { terms, ids, postingCounts, docs, tfs, fieldLengths } = snapshot;
+    const slots = ids.length;
+    if (postingCounts.length !== terms.length || docs.length !== tfs.length || fieldLengths.length !== slots * FIELD_COUNT) {
+      throw new Error('The search index file is inconsistent');
+    }
+    const index = new SearchIndex();
+    index.sortedDirty = true;
+    for (const term of terms) index.termId(term);
+    index.ensureCapacity(slots);
+    const perDoc: number[][] = Array.from({ length: slots }, () => []);
+    let at = 0;
+    for (let term = 0; term < terms.length; term += 1) {
+      const count = postingCounts[term] as number;
+      const list = index.postings[term] as Postings;
+      list.docs = docs.slice(at, at + count);
+      list.tfs = tfs.slice(at, at + count);
+      list.length = count;
+      if (list.docs.length === 0) {
+        list.docs = new Int32Array(2);
+        list.tfs = new Int32Array(2);
+      }
+      for (let posting = at; posting < at + count; posting += 1) {
+        const doc = docs[posting] as number;
+        if (doc < 0 || doc >= slots || ids[doc] === null) throw new Error('The search index file is inconsistent');
+        (perDoc[doc] as number[]).push(term);
+      }
+      at += count;
+    }
+    if (at !== docs.length) throw new Error('The search index file is inconsistent');
+    for (let field = 0; field < FIELD_COUNT; field += 1) {
+      const lengths = index.fieldLengths[field] as Int32Array;
+      lengths.set(fieldLengths.subarray(field * slots, (field + 1) * slots));
+      index.fieldLengthSums[field] = lengths.reduce((sum, length) => sum + length, 0);
+    }
+    ids.forEach((id, slot) => {
+      index.ids[slot] = id ?? undefined;
+      if (id === null) index.freeSlots.push(slot);
+      else {
+        index.slotOf.set(id, slot);
+        index.docTerms[slot] = Int32Array.from(perDoc[slot] as number[]);
+      }
+    });
+    index.normsStale = true;
+    return index;
   }
 
   /** Papers in the index. */
@@ -279,6 +385,15 @@ export class SearchIndex {
     this.docTerms[slot] = termList;
     this.slotOf.set(paper.id, slot);
     this.normsStale = true;
+  }
+
+  /**
+   * Adds many papers at once: the sorted vocabulary (for prefixes) is rebuilt once, on the next
+   * query, instead of taking each new term in place.
+   */
+  addMany(papers: Iterable<SearchablePaper>): void {
+    this.sortedDirty = true;
+    for (const paper of papers) this.add(paper);
   }
 
   /** Removes the paper with this id; false when it was not indexed. */
@@ -373,6 +488,58 @@ export class SearchIndex {
     this.normsStale = false;
   }
 
+  /**
+   * Every paper a query word matches (exactly, as the start of a word, or within the typos its
+   * length allows when `fuzzy`), with the fewest edits per field. `last` lets a single letter
+   * match as a prefix (the word being typed).
+   */
+  matchWord(word: string, last: boolean, fuzzy: boolean): WordMatches {
+    const expansions = this.expand(word, last, fuzzy);
+    const stamp = (this.stamp += 1);
+    const slots: number[] = [];
+    for (const { term } of expansions) {
+      const list = this.postings[term] as Postings;
+      for (let index = 0; index < list.length; index += 1) {
+        const doc = list.docs[index] as number;
+        if (this.wordStamp[doc] !== stamp) {
+          this.wordStamp[doc] = stamp;
+          this.best[doc] = slots.length;
+          slots.push(doc);
+        }
+      }
+    }
+    const fieldEdits = new Uint8Array(slots.length * FIELD_COUNT).fill(NO_MATCH);
+    for (const { term, edits } of expansions) {
+      const list = this.postings[term] as Postings;
+      for (let index = 0; index < list.length; index += 1) {
+        const base = (this.best[list.docs[index] as number] as number) * FIELD_COUNT;
+        const packed = list.tfs[index] as number;
+        for (let field = 0; field < FIELD_COUNT; field += 1) {
+          if (((packed >>> (field * TF_BITS)) & TF_MAX) !== 0 && edits < (fieldEdits[base + field] as number)) fieldEdits[base + field] = edits;
+        }
+      }
+    }
+    return { slots, fieldEdits, terms: expansions.map(({ term }) => this.terms[term] as string) };
+  }
+
+  /** Every indexed slot, in no particular order. */
+  allSlots(): number[] {
+    return [...this.slotOf.values()];
+  }
+
+  slotOfId(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
+  idOfSlot(slot: number): string | undefined {
+    return this.ids[slot];
+  }
+
+  /** One past the highest slot ever used: the length dense per-slot arrays need. */
+  get slotCapacity(): number {
+    return this.ids.length;
+  }
+
   /** The `limit` best candidates, best first (ties: earlier slot first), through a min-heap. */
   private topOf(candidates: readonly number[], limit: number): IndexHit[] {
     const heap: number[] = [];
@@ -415,21 +582,21 @@ export class SearchIndex {
   }
 
   /** The vocabulary terms a query word stands for, each with its match quality. */
-  private expand(word: string, last: boolean): Expansion[] {
-    const quality = new Map<number, number>();
-    const offer = (term: number, value: number) => {
+  private expand(word: string, last: boolean, fuzzy = true): Expansion[] {
+    const quality = new Map<number, { quality: number; edits: number }>();
+    const offer = (term: number, value: number, edits: number) => {
       if ((this.postings[term]?.length ?? 0) === 0) return;
-      if (value > (quality.get(term) ?? 0)) quality.set(term, value);
+      if (value > (quality.get(term)?.quality ?? 0)) quality.set(term, { quality: value, edits });
     };
     const forms = new Set([word, fold(word)]);
     for (const form of forms) {
       const exact = this.termIds.get(form);
-      if (exact !== undefined) offer(exact, EXACT);
-      // Any word may be a prefix ("optim"), as in PaperSearch; a lone letter only while it is being typed.
-      if (form.length >= 2 || last) for (const term of this.prefixTerms(form)) offer(term, PREFIX);
-      if (form.length >= FUZZY_MIN_LENGTH) for (const [term, edits] of this.fuzzyTerms(form)) offer(term, edits === 1 ? ONE_EDIT : TWO_EDITS);
+      if (exact !== undefined) offer(exact, EXACT, 0);
+      // Any word may be a prefix ("optim"); a lone letter only while it is being typed.
+      if (form.length >= 2 || last) for (const term of this.prefixTerms(form)) offer(term, PREFIX, 0);
+      if (fuzzy && form.length >= FUZZY_MIN_LENGTH) for (const [term, edits] of this.fuzzyTerms(form)) offer(term, edits === 1 ? ONE_EDIT : TWO_EDITS, edits);
     }
-    return [...quality].map(([term, value]) => ({ term, quality: value }));
+    return [...quality].map(([term, value]) => ({ term, ...value }));
   }
 
   private prefixTerms(prefix: string): number[] {
@@ -511,6 +678,7 @@ export class SearchIndex {
    */
   private addDeletions(term: string, id: number): void {
     if (term.length < FUZZY_MIN_LENGTH - 1) return;
+    // A 4-letter query word reaches 3-letter terms with one edit; 5+ letter terms need two for 8-letter words.
     const edits = term.length >= 6 ? 2 : 1;
     for (const deletion of deletions(term, edits)) {
       const key = hashOf(deletion);

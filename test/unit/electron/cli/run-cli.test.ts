@@ -73,7 +73,7 @@ describe('the sift CLI', () => {
   });
 
   it.each([
-    [[], 'Say what to do: "list", "export markdown" or "import"'],
+    [[], 'Say what to do: "search", "list", "export markdown" or "import"'],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['list', '--bogus'], "Unknown option '--bogus'"],
     [['export'], 'Say which format to export'],

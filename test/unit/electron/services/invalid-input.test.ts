@@ -38,6 +38,10 @@ const badInputs: Record<MethodName, unknown[]> = {
   'import.cancel': [{}, { importId: 42 }],
   'export.markdown': [{ paperIds: 'all' }, { paperIds: [], columns: ['title', 'nope'] }, { paperIds: [], columns: [] }],
   'export.save': [{ suggestedName: '../../x.md', content: '' }, { suggestedName: '', content: '' }, { content: 'x' }],
+  'search.query': [{ query: 7 }, { query: 'x', limit: 5000 }, { query: 'x', sort: 'random' }, { query: 'x'.repeat(20_000) }, { query: 'x', extra: 1 }, { query: 'x', offset: -1 }],
+  'searches.list': [{ all: true }],
+  'searches.save': [{ name: '', query: 'x' }, { name: 'n', query: '   ' }, { name: 'x'.repeat(300), query: 'q' }, { name: 'n', query: 'q', id: 42 }],
+  'searches.delete': [{}, { id: '' }, { id: 7 }],
 };
 
 describe('invalid input through dispatch', () => {

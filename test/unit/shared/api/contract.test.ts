@@ -24,6 +24,10 @@ describe('the API contract', () => {
       'import.cancel',
       'export.markdown',
       'export.save',
+      'search.query',
+      'searches.list',
+      'searches.save',
+      'searches.delete',
     ]);
     expect(Object.keys(apiMethods).sort()).toEqual([...methodNames].sort());
   });
