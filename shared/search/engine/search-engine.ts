@@ -109,7 +109,7 @@ export class SearchEngine {
   private nextOrder = 0;
 
   /** fuse.js's norm of title, venue and abstract per slot: computing it walks the whole text. */
-  private norms = new Float32Array(16 * 3);
+  private norms = new Float64Array(16 * 3);
   /** Scratch for `estimate`. */
   private readonly freeEdits = new Float64Array(SEARCH_FIELD_COUNT);
   private readonly freeMissing = new Float64Array(SEARCH_FIELD_COUNT);
@@ -142,7 +142,7 @@ export class SearchEngine {
       const order = new Float64Array(capacity);
       order.set(this.order);
       this.order = order;
-      const norms = new Float32Array(capacity * 3);
+      const norms = new Float64Array(capacity * 3);
       norms.set(this.norms);
       this.norms = norms;
     }
@@ -165,12 +165,14 @@ export class SearchEngine {
 
   /** Indexes papers in bulk (a library being built in slices); they go last in the library order. */
   addMany(papers: readonly EnginePaper[]): void {
-    this.index.addMany(papers.filter((paper) => !this.index.has(paper.id)));
-    for (const paper of papers) {
-      const slot = this.index.slotOfId(paper.id) as number;
-      if (this.papers[slot] === undefined) this.place(slot, paper, this.nextOrder++);
+    const known = papers.filter((paper) => this.index.has(paper.id));
+    const fresh = papers.filter((paper) => !this.index.has(paper.id));
+    this.index.addMany(fresh);
+    for (const paper of fresh) {
+      this.place(this.index.slotOfId(paper.id) as number, paper, this.nextOrder++);
       this.signatures.set(paper.id, searchSignature(paper));
     }
+    for (const paper of known) this.sync(paper);
   }
 
   /**
@@ -308,29 +310,30 @@ export class SearchEngine {
     }
 
     // Candidates: the rarest required condition first, then the others intersected.
-    let candidates: number[];
     const fulltextHits = new Map<number, FulltextMatch>();
-    if (withFulltext && required.length > 0) {
-      // "Search inside PDFs": a required text condition is met by metadata or by the PDF text.
-      candidates = this.index.allSlots().filter((slot) =>
-        required.every(({ term, resolved }) => {
-          if (resolved.rowOf[slot] !== 0) return true;
-          const paper = this.papers[slot];
-          const match = paper ? fulltext.find(paper, textOf(term)) : undefined;
-          if (match && !fulltextHits.has(slot)) fulltextHits.set(slot, match);
-          return match !== undefined;
-        }),
-      );
-    } else if (required.length > 0) {
+    /** Whether a text condition holds in the paper's metadata: its words, and as a phrase if it is one. */
+    const inMetadata = (resolved: Resolved, slot: number) => resolved.rowOf[slot] !== 0 && (resolved.phrase === undefined || this.hasPhrase(slot, resolved));
+    /** "Search inside PDFs": free words and phrases may also be met by the PDF text (field conditions never). */
+    const holds = (term: TextTerm, resolved: Resolved, slot: number) => {
+      if (inMetadata(resolved, slot)) return true;
+      if (!withFulltext || term.kind === 'field') return false;
+      const paper = this.papers[slot];
+      const match = paper ? fulltext.find(paper, textOf(term)) : undefined;
+      if (match && !fulltextHits.has(slot)) fulltextHits.set(slot, match);
+      return match !== undefined;
+    };
+    let candidates: number[];
+    const usesPdfText = withFulltext && required.some(({ term }) => term.kind !== 'field');
+    if (required.length > 0 && !usesPdfText) {
       const ordered = [...required].sort((a, b) => a.resolved.size - b.resolved.size);
       candidates = slotsOf(ordered[0]?.resolved);
-      for (const { resolved } of ordered.slice(1)) candidates = candidates.filter((slot) => resolved.rowOf[slot] !== 0);
     } else {
       candidates = this.index.allSlots();
     }
-    for (const resolved of excluded) candidates = candidates.filter((slot) => resolved.rowOf[slot] === 0);
+    for (const { term, resolved } of required) candidates = candidates.filter((slot) => holds(term, resolved, slot));
+    for (const resolved of excluded) candidates = candidates.filter((slot) => !inMetadata(resolved, slot));
     for (const group of groups) {
-      candidates = candidates.filter((slot) => group.some(({ term, resolved }) => (resolved ? (resolved.rowOf[slot] !== 0) !== term.negated : this.passes(term, slot, fulltext))));
+      candidates = candidates.filter((slot) => group.some(({ term, resolved }) => (resolved ? inMetadata(resolved, slot) !== term.negated : this.passes(term, slot, fulltext))));
     }
     for (const filter of filters) candidates = candidates.filter((slot) => this.passes(filter, slot, fulltext));
     for (const needle of fulltextNeedles) {
@@ -340,10 +343,6 @@ export class SearchEngine {
         if (match && !fulltextHits.has(slot)) fulltextHits.set(slot, match);
         return match !== undefined;
       });
-    }
-    // Phrases: the index found papers with all their words; the phrase itself must be there.
-    for (const { resolved } of required) {
-      if (resolved.phrase !== undefined) candidates = candidates.filter((slot) => this.hasPhrase(slot, resolved) || fulltextHits.has(slot));
     }
 
     const total = candidates.length;
@@ -427,15 +426,15 @@ export class SearchEngine {
     const memo: ShortFieldMemo = new Map();
     for (const slot of candidates) estimate[slot] = this.estimate(slot, scoring, patterns, memo);
     const byEstimate = (a: number, b: number) => (estimate[a] as number) - (estimate[b] as number) || (order[a] as number) - (order[b] as number);
-    const rescoreCount = Math.max(RESCORED, needed);
-    const head = all ? candidates.sort(byEstimate).slice(0, rescoreCount) : topK(candidates, rescoreCount, byEstimate);
+    // The first RESCORED by the estimate get their exact score; the rest follow in estimate order.
+    // The same RESCORED are rescored for every page, so pages and `allIds` agree.
+    const ordered = all ? candidates.sort(byEstimate) : topK(candidates, Math.max(RESCORED, needed), byEstimate);
+    const head = ordered.slice(0, RESCORED);
     const exact = new Map<number, number>();
     for (const slot of head) exact.set(slot, this.exactScore(slot, patterns));
     head.sort((a, b) => (exact.get(a) as number) - (exact.get(b) as number) || (order[a] as number) - (order[b] as number));
     const ranked = head.map((slot) => ({ slot, score: exact.get(slot) as number }));
-    if (!all) return ranked;
-    const headSet = new Set(head);
-    for (const slot of candidates) if (!headSet.has(slot)) ranked.push({ slot, score: Math.min(1, Math.exp(estimate[slot] as number)) });
+    for (const slot of ordered.slice(RESCORED)) ranked.push({ slot, score: Math.min(1, Math.exp(estimate[slot] as number)) });
     return ranked;
   }
 
@@ -576,7 +575,8 @@ export class SearchEngine {
     const phrases: Array<{ text: string; fieldMask: number }> = [];
     const add = (resolved: Resolved) => {
       for (let field = 0; field < SEARCH_FIELD_COUNT; field += 1) {
-        if ((resolved.fieldMask & (1 << field)) !== 0) for (const term of resolved.terms) byField[field]?.add(term);
+        // A phrase highlights where it occurs as a whole, not its words wherever they are.
+        if ((resolved.fieldMask & (1 << field)) !== 0 && resolved.phrase === undefined) for (const term of resolved.terms) byField[field]?.add(term);
       }
       if (resolved.phrase !== undefined) phrases.push({ text: resolved.phrase, fieldMask: resolved.fieldMask });
     };
@@ -695,7 +695,7 @@ function intersect(perWord: WordMatches[], fieldMask: number, capacity: number):
 }
 
 /** fuse.js's record score for one pattern over the fields in `fieldMask` (1 when nothing matches). */
-function recordScore(paper: EnginePaper, pattern: FusePattern, fieldMask: number, norms: Float32Array, slot: number): number {
+function recordScore(paper: EnginePaper, pattern: FusePattern, fieldMask: number, norms: Float64Array, slot: number): number {
   let score = 1;
   for (let field = 0; field < SEARCH_FIELD_COUNT; field += 1) {
     if ((fieldMask & (1 << field)) === 0) continue;

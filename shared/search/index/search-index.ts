@@ -119,7 +119,8 @@ function deletions(word: string, edits: number): Set<string> {
   return all;
 }
 
-const OPERATOR_OR_SPACE = /['=!^$|"\s]+/;
+const SPACE = /\s+/;
+const APOSTROPHES = /['’]/g;
 
 /**
  * The index terms of one raw, lower-cased word (a run without spaces): what `normalizeWords` makes
@@ -127,6 +128,14 @@ const OPERATOR_OR_SPACE = /['=!^$|"\s]+/;
  */
 function variantsOf(raw: string): string[] {
   const variants = new Set<string>();
+  // "Hold'em" is also found as "holdem": normalizeWords splits at apostrophes (a fuse.js operator).
+  const joined = raw.replace(APOSTROPHES, '');
+  if (joined !== raw) {
+    for (const token of normalizeWords(joined)) {
+      variants.add(token);
+      variants.add(fold(token));
+    }
+  }
   for (const token of normalizeWords(raw)) {
     variants.add(token);
     const folded = fold(token);
@@ -341,7 +350,7 @@ export class SearchIndex {
   private tokenize(text: string, touched: number[]): number {
     let length = 0;
     const counts = this.fieldCounts;
-    for (const raw of text.toLowerCase().split(OPERATOR_OR_SPACE)) {
+    for (const raw of text.toLowerCase().split(SPACE)) {
       if (raw.length === 0) continue;
       let ids = this.variantCache.get(raw);
       if (ids === undefined) {
@@ -594,7 +603,13 @@ export class SearchIndex {
       if (exact !== undefined) offer(exact, EXACT, 0);
       // Any word may be a prefix ("optim"); a lone letter only while it is being typed.
       if (form.length >= 2 || last) for (const term of this.prefixTerms(form)) offer(term, PREFIX, 0);
-      if (fuzzy && form.length >= FUZZY_MIN_LENGTH) for (const [term, edits] of this.fuzzyTerms(form)) offer(term, edits === 1 ? ONE_EDIT : TWO_EDITS, edits);
+      if (fuzzy && form.length >= FUZZY_MIN_LENGTH) {
+        for (const [term, edits] of this.fuzzyTerms(form)) {
+          offer(term, edits === 1 ? ONE_EDIT : TWO_EDITS, edits);
+          // A misspelt word also stands for the longer words its correction begins ("transfromer" → "transformers").
+          for (const longer of this.prefixTerms(this.terms[term] as string)) offer(longer, edits === 1 ? ONE_EDIT : TWO_EDITS, edits);
+        }
+      }
     }
     return [...quality].map(([term, value]) => ({ term, ...value }));
   }
