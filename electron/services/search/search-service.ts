@@ -51,6 +51,9 @@ export class SearchService {
     this.ready.catch(() => undefined);
   }
 
+  /** Where the index came from at open: its file, or built from the papers (none, stale format, damaged). */
+  origin: 'file' | 'built' | undefined;
+
   /** True once the index can answer at once. */
   get isReady(): boolean {
     return this.engine !== undefined;
@@ -75,6 +78,7 @@ export class SearchService {
     await this.deps.store.whenValidated();
     const papers = this.deps.store.data.papers;
     let engine = await this.deps.indexFile?.load(() => this.deps.store.data.papers).catch(() => undefined);
+    this.origin = engine ? 'file' : 'built';
     if (engine) {
       // Whatever changed since the file was written (journal replayed at open, other programs).
       if (engine.staleAtRestore > 0 || engine.reconcile(this.deps.store.data.papers) > 0) this.scheduleSave();

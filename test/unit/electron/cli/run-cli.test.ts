@@ -43,6 +43,30 @@ describe('the sift CLI', () => {
     expect(papers[0]?.tags).toEqual(['games']);
   });
 
+  it('searches with the query language and prints the best matches', async () => {
+    const { code, stdout, stderr } = await run(['--library', folder, 'search', 'starcarft', 'tag:games', '--limit', '3'], '/nonexistent');
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toEqual(['StarCraft II: A New Challenge for Reinforcement Learning']);
+    expect(stderr).toMatch(/^1 of 1 matches \([\d.]+ ms\)\n$/);
+  });
+
+  it('searches as JSON: the search.query answer with titles', async () => {
+    const { code, stdout } = await run(['--library', folder, 'search', 'reinforcment lerning', '--limit', '2', '--json', '--sort', 'title'], '/nonexistent');
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout) as { results: Array<{ title: string; ranges: unknown[] }>; total: number; tookMs: number };
+    expect(answer.results).toHaveLength(2);
+    expect(answer.total).toBeGreaterThan(2);
+    const titles = answer.results.map((result) => result.title);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    for (const result of answer.results) expect(result.ranges.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown sort with the list of sorts', async () => {
+    const { code, stderr } = await run(['--library', folder, 'search', 'x', '--sort', 'random'], '/nonexistent');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown sort "random" (available: relevance, year-desc');
+  });
+
   it('lists every paper as text with a count on stderr', async () => {
     const { code, stdout, stderr } = await run(['--library', folder, 'list'], '/nonexistent');
     expect(code).toBe(0);
