@@ -8,10 +8,13 @@ import { FailedLibraryScreen } from './components/FailedLibraryScreen';
 import { ImportDialog } from './components/ImportDialog';
 import { LoadingScreen } from './components/LoadingScreen';
 import { RestoreDialog } from './components/RestoreDialog';
+import { SavedSearchDialog } from './components/SavedSearchDialog';
 import { Toasts } from './components/Toasts';
 import { useFileDrop } from './components/use-file-drop';
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { WorkspaceScreen } from './components/WorkspaceScreen';
+import { savedSearchesStore } from './search/saved-searches-store';
+import { searchStore } from './search/search-store';
 import { importStore } from './state/import-store';
 import { libraryStore } from './state/library-store';
 import { useImport } from './state/use-import';
@@ -21,6 +24,8 @@ import { useWorkspace } from './state/use-workspace';
 export function App() {
   const library = useLibrary();
   useEffect(() => libraryStore.start(), []);
+  useEffect(() => searchStore.start(), []);
+  useEffect(() => savedSearchesStore.start(), []);
   const workspace = useWorkspace(library);
   const commandContext = useCommandContext(library, workspace);
   const importState = useImport();
@@ -64,6 +69,9 @@ export function App() {
       )}
       {workspace.ui.restoreOpen && info?.state === 'ready' && (
         <RestoreDialog onClose={() => workspace.dispatch({ type: 'setRestoreOpen', open: false })} />
+      )}
+      {workspace.ui.savedSearchDraft && info?.state === 'ready' && (
+        <SavedSearchDialog draft={workspace.ui.savedSearchDraft} onClose={() => workspace.dispatch({ type: 'editSavedSearch', draft: undefined })} />
       )}
       {importState.open && info?.state === 'ready' && <ImportDialog state={importState} />}
       {dragging && <DropOverlay blockedReason={dropBlocked} />}

@@ -20,16 +20,8 @@ export class ApiCallError extends Error {
   }
 }
 
-/**
- * A successful answer that the page leaves for a worker to parse. Browser mode hands over the
- * response body untouched (its envelope wraps a large JSON text, and parsing the envelope would
- * mean unescaping all of it on the UI thread); Electron's IPC has already delivered the value.
- */
-export type UnparsedAnswer = { kind: 'envelope-bytes'; bytes: ArrayBuffer } | { kind: 'value'; value: unknown };
-
 type Transport = {
   call(method: MethodName, input: unknown): Promise<ApiResult<unknown>>;
-  callUnparsed(method: MethodName, input: unknown): Promise<UnparsedAnswer>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
   /** Called when the event stream reconnects after a drop: events sent meanwhile are lost. */
   onReconnect(listener: () => void): () => void;
@@ -51,22 +43,10 @@ function bridgeTransport(bridge: SiftBridge): Transport {
   const call = (method: MethodName, input: unknown) => (bridge[method] as (input: unknown) => Promise<ApiResult<unknown>>)(input);
   return {
     call,
-    async callUnparsed(method, input) {
-      return { kind: 'value', value: unwrap(await call(method, input)) };
-    },
     on: (event, listener) => bridge.on(event, listener as (payload: EventPayload<typeof event>) => void),
     // IPC events are not dropped while the window lives.
     onReconnect: () => () => undefined,
   };
-}
-
-/** How every successful envelope from browser mode starts (JSON.stringify keeps `ok` first). */
-const SUCCESS_PREFIX = new TextEncoder().encode('{"ok":true,');
-
-function startsWithSuccess(bytes: ArrayBuffer): boolean {
-  if (bytes.byteLength < SUCCESS_PREFIX.length) return false;
-  const head = new Uint8Array(bytes, 0, SUCCESS_PREFIX.length);
-  return SUCCESS_PREFIX.every((byte, index) => head[index] === byte);
 }
 
 /** Browser mode: the same methods at POST /api/<method>, events over Server-Sent Events, with the run's token. */
@@ -104,12 +84,6 @@ function httpTransport(token: string): Transport {
     async call(method, input) {
       return (await (await post(method, input)).json()) as ApiResult<unknown>;
     },
-    async callUnparsed(method, input) {
-      const bytes = await (await post(method, input)).arrayBuffer();
-      if (startsWithSuccess(bytes)) return { kind: 'envelope-bytes', bytes };
-      // A refusal is small: read it here so the caller gets the main side's message.
-      return { kind: 'value', value: unwrap(JSON.parse(new TextDecoder().decode(bytes)) as ApiResult<unknown>) };
-    },
     on(event, listener) {
       connect();
       const set = listeners.get(event) ?? new Set();
@@ -140,15 +114,6 @@ let transport: Transport | undefined;
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   transport ??= pickTransport();
   return unwrap(await transport.call(method, input)) as MethodOutput<M>;
-}
-
-/**
- * Calls a method whose answer a worker will parse (see UnparsedAnswer). Throws ApiCallError on a
- * refusal, like `call`.
- */
-export function callUnparsed<M extends MethodName>(method: M, input: MethodInput<M>): Promise<UnparsedAnswer> {
-  transport ??= pickTransport();
-  return transport.callUnparsed(method, input);
 }
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -22,12 +22,19 @@ export interface CommandContext {
   /** The list as shown, in display order. */
   visibleIds: readonly string[];
   hasSearchOrFilter: boolean;
+  /** The query a saved search would hold now ('' when there is none). */
+  currentQuery: string;
+  /** "Search inside PDFs" is on. */
+  fulltext: boolean;
   hasFilter: boolean;
   cursorId: string | undefined;
 
   togglePalette: () => void;
   focusSearch: () => void;
   clearSearchAndFilter: () => void;
+  saveSearch: () => void;
+  toggleSyntaxHelp: () => void;
+  toggleFulltext: () => void;
   showAllPapers: () => void;
   compareSelected: () => void;
   openReview: () => void;
@@ -109,6 +116,31 @@ export const commands: readonly Command[] = [
     isAvailable: withPapers,
     disabledReason: (context) => (context.hasSearchOrFilter ? undefined : 'Nothing to clear'),
     run: (context) => context.clearSearchAndFilter(),
+  },
+  {
+    id: 'save-search',
+    title: 'Save search…',
+    group: 'Search',
+    keywords: ['saved searches', 'smart collection', 'keep', 'bookmark', 'query'],
+    isAvailable: withPapers,
+    disabledReason: (context) => readOnlyReason(context) ?? (context.currentQuery ? undefined : 'Type a query first'),
+    run: (context) => context.saveSearch(),
+  },
+  {
+    id: 'search-syntax',
+    title: 'Search syntax help',
+    group: 'Search',
+    keywords: ['query language', 'fields', 'operators', 'examples', 'tag:', 'year:'],
+    isAvailable: withPapers,
+    run: (context) => context.toggleSyntaxHelp(),
+  },
+  {
+    id: 'toggle-fulltext',
+    title: 'Search inside PDFs: on or off',
+    group: 'Search',
+    keywords: ['full text', 'fulltext', 'pdf', 'pages'],
+    isAvailable: withPapers,
+    run: (context) => context.toggleFulltext(),
   },
   {
     id: 'show-all',

@@ -1,4 +1,5 @@
 import { importStore } from '../state/import-store';
+import { toasts } from '../state/toast-store';
 import { libraryStore, type LibrarySnapshot } from '../state/library-store';
 import { useImport } from '../state/use-import';
 import type { Workspace } from '../state/use-workspace';
@@ -13,7 +14,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
   return {
       view: ui.view,
       paletteOpen: ui.paletteOpen,
-      dialogOpen: ui.restoreOpen || importOpen,
+      dialogOpen: ui.restoreOpen || importOpen || ui.savedSearchDraft !== undefined,
       hasPapers: ready && library.papers.length > 0,
       isEmptyLibrary: ready && library.papers.length === 0,
       libraryLoaded: ready,
@@ -22,11 +23,22 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       selectedIds: workspace.selectedIds,
       visibleIds: workspace.visibleIds,
       hasSearchOrFilter: hasFilter || ui.query.trim() !== '',
+      currentQuery: workspace.currentQuery,
+      fulltext: ui.fulltext,
       hasFilter,
       cursorId: ui.selection.cursor,
       togglePalette: () => dispatch({ type: 'setPaletteOpen', open: !ui.paletteOpen }),
       focusSearch: workspace.focusSearch,
       clearSearchAndFilter: () => dispatch({ type: 'clearSearchAndFilter' }),
+      saveSearch: workspace.saveSearch,
+      toggleSyntaxHelp: () => {
+        dispatch({ type: 'closeView' });
+        dispatch({ type: 'setSyntaxHelpOpen', open: !ui.syntaxHelpOpen });
+      },
+      toggleFulltext: () => {
+        dispatch({ type: 'setFulltext', fulltext: !ui.fulltext });
+        toasts.info(ui.fulltext ? 'Searching titles, authors, tags, venues and abstracts' : 'Searching inside PDFs too');
+      },
       showAllPapers: () => dispatch({ type: 'clearFilter' }),
       compareSelected: workspace.compareSelected,
       openReview: workspace.openReview,

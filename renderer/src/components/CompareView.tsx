@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { PaperSummary } from '../../../shared/api/contract';
 import { sharedTerms } from '../../../shared/text/shared-terms';
+import { searchStore } from '../search/search-store';
 import { useWholePapers } from '../state/use-whole-papers';
 import type { Workspace } from '../state/use-workspace';
 import { CompareColumn } from './CompareColumn';
@@ -18,7 +19,7 @@ const LEGEND_TERMS = 12;
  * authors come from the summaries; abstracts and full author lists from the whole papers.
  */
 export function CompareView({ workspace }: Props) {
-  const { ui, summaryOf, tagColors } = workspace;
+  const { ui, summaryOf, tagColors, hitOf } = workspace;
   const papers = ui.compareIds.map(summaryOf).filter((paper): paper is PaperSummary => paper !== undefined);
   const whole = useWholePapers(papers);
   const loaded = papers.every((paper) => whole.has(paper.id));
@@ -29,6 +30,13 @@ export function CompareView({ workspace }: Props) {
   const terms = useMemo(() => sharedTerms(abstractsKey === '' ? [] : abstractsKey.split('\u0000')), [abstractsKey]);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => closeButton.current?.focus(), []);
+  // Compared papers the search found show its matches too, even those past the first page of hits.
+  const answer = workspace.search.answer;
+  const compareKey = ui.compareIds.join('\u0000');
+  useEffect(() => {
+    if (!answer) return;
+    for (const id of compareKey.split('\u0000')) searchStore.ensureHitOf(id);
+  }, [answer, compareKey]);
 
   const termList = [...terms].sort();
   return (
@@ -81,7 +89,14 @@ export function CompareView({ workspace }: Props) {
               ))}
             </div>
             {papers.map((paper) => (
-              <CompareColumn key={paper.id} summary={paper} whole={whole.get(paper.id)} terms={terms} tagColors={tagColors} />
+              <CompareColumn
+                key={paper.id}
+                summary={paper}
+                whole={whole.get(paper.id)}
+                hit={hitOf(paper.id)}
+                terms={terms}
+                tagColors={tagColors}
+              />
             ))}
           </div>
         </div>

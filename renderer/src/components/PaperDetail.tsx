@@ -1,12 +1,15 @@
+import { useEffect } from 'react';
 import type { PaperSummary } from '../../../shared/api/contract';
 import { authorName } from '../../../shared/model/format-authors';
 import { readStatuses, type ReadStatus } from '../../../shared/model/library';
+import { fieldRanges, rangedNames, type RangedText } from '../search/hit-ranges';
+import { searchStore } from '../search/search-store';
 import { libraryStore } from '../state/library-store';
 import { useWholePapers } from '../state/use-whole-papers';
 import type { Workspace } from '../state/use-workspace';
 import { doiHref, safeWebHref } from '../util/safe-url';
-import { summaryAuthors } from '../util/summary-authors';
 import { ExternalLink } from './ExternalLink';
+import { FulltextSnippet } from './FulltextSnippet';
 import { HighlightedText } from './HighlightedText';
 import { NotesSection } from './NotesSection';
 import { paperTypeLabels } from './paper-type-labels';
@@ -27,15 +30,24 @@ const MAX_AUTHORS = 12;
  * from the whole paper, fetched when it is selected and again when it changes.
  */
 export function PaperDetail({ summary, workspace }: Props) {
-  const { listQuery: query, refs, tags, tagColors, ui, dispatch, readOnly } = workspace;
+  const { refs, tags, tagColors, ui, dispatch, readOnly, search } = workspace;
   const whole = useWholePapers([summary]).get(summary.id);
-  let authorLine: string;
+  const hit = workspace.hitOf(summary.id);
+  const answer = search.answer;
+  useEffect(() => {
+    if (answer) searchStore.ensureHitOf(summary.id);
+  }, [answer, summary.id]);
+  let authorLine: RangedText;
   if (whole) {
     const authors = whole.authors.map(authorName);
-    const shown = authors.length > MAX_AUTHORS ? [...authors.slice(0, MAX_AUTHORS - 1), `and ${authors.length - MAX_AUTHORS + 1} more`] : authors;
-    authorLine = shown.join(', ');
+    authorLine =
+      authors.length > MAX_AUTHORS
+        ? rangedNames(authors, hit, MAX_AUTHORS - 1, `, and ${authors.length - MAX_AUTHORS + 1} more`)
+        : rangedNames(authors, hit, authors.length, '');
   } else {
-    authorLine = summaryAuthors(summary);
+    const names = summary.authors.map(authorName);
+    const shown = Math.min(3, names.length);
+    authorLine = rangedNames(names, hit, shown, summary.authorCount > shown ? ' et al.' : '');
   }
   const doiLink = doiHref(summary.doi);
   const url = whole?.url;
@@ -49,12 +61,18 @@ export function PaperDetail({ summary, workspace }: Props) {
           {summary.year !== undefined && <> · {summary.year}</>}
         </p>
         <h1 id="detail-title" className="detail-title" data-testid="detail-title" ref={refs.detailTitle} tabIndex={-1}>
-          <HighlightedText text={summary.title || 'Untitled'} query={query} />
+          <HighlightedText text={summary.title || 'Untitled'} ranges={summary.title ? fieldRanges(hit, 'title') : []} />
         </h1>
-        {authorLine && (
+        {authorLine.text && (
           <p className="detail-authors" data-testid="detail-authors">
-            <HighlightedText text={authorLine} query={query} />
+            <HighlightedText text={authorLine.text} ranges={authorLine.ranges} />
           </p>
+        )}
+        {hit?.fulltext && (
+          <div className="detail-fulltext">
+            <span className="muted small">Found in the PDF</span>
+            <FulltextSnippet match={hit.fulltext} />
+          </div>
         )}
 
         <dl className="facts">
@@ -64,7 +82,7 @@ export function PaperDetail({ summary, workspace }: Props) {
           </div>
           <div className="fact fact-wide">
             <dt>Venue</dt>
-            <dd data-testid="detail-venue">{summary.venue ? <HighlightedText text={summary.venue} query={query} /> : '—'}</dd>
+            <dd data-testid="detail-venue">{summary.venue ? <HighlightedText text={summary.venue} ranges={fieldRanges(hit, 'venue')} /> : '—'}</dd>
           </div>
           <div className="fact">
             <dt>
@@ -112,7 +130,7 @@ export function PaperDetail({ summary, workspace }: Props) {
           </h2>
           {whole?.abstract ? (
             <p className="abstract" data-testid="detail-abstract">
-              <HighlightedText text={whole.abstract} query={query} />
+              <HighlightedText text={whole.abstract} ranges={fieldRanges(hit, 'abstract')} />
             </p>
           ) : summary.hasAbstract && !whole ? (
             <p className="muted loading-text">Loading…</p>

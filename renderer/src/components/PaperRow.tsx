@@ -1,9 +1,11 @@
 import { memo, type MouseEvent, type Ref } from 'react';
-import type { PaperSummary } from '../../../shared/api/contract';
+import type { PaperSummary, SearchHit } from '../../../shared/api/contract';
+import { authorName } from '../../../shared/model/format-authors';
+import { fieldRanges, joinRanged, rangedNames, type RangedText } from '../search/hit-ranges';
 import type { ClickMode } from '../state/use-workspace';
-import { summaryAuthors } from '../util/summary-authors';
-import { paperTypeLabels } from './paper-type-labels';
+import { FulltextSnippet } from './FulltextSnippet';
 import { HighlightedText } from './HighlightedText';
+import { paperTypeLabels } from './paper-type-labels';
 import { TagChip } from './TagChip';
 
 interface Props {
@@ -12,7 +14,8 @@ interface Props {
   start: number;
   domId: string;
   paper: PaperSummary;
-  query: string;
+  /** The paper's search hit, with what matched where; undefined without a search (or before its ranges arrive). */
+  hit: SearchHit | undefined;
   selected: boolean;
   isCursor: boolean;
   tagColors: ReadonlyMap<string, string>;
@@ -21,11 +24,23 @@ interface Props {
 }
 
 const MAX_ROW_TAGS = 4;
+const ROW_AUTHORS = 2;
 
 function clickMode(event: MouseEvent): ClickMode {
   if (event.shiftKey) return 'range';
   if (event.metaKey || event.ctrlKey) return 'toggle';
   return 'single';
+}
+
+/** "First Author, Second Author et al. · 2023 · Venue", with the search's matches in authors and venue. */
+function metaLine(paper: PaperSummary, hit: SearchHit | undefined): RangedText {
+  const names = paper.authors.map(authorName);
+  const shown = Math.min(ROW_AUTHORS, names.length);
+  const parts: RangedText[] = [];
+  if (shown > 0) parts.push(rangedNames(names, hit, shown, paper.authorCount > shown ? ' et al.' : ''));
+  if (paper.year !== undefined) parts.push({ text: String(paper.year), ranges: [] });
+  if (paper.venue) parts.push({ text: paper.venue, ranges: fieldRanges(hit, 'venue') });
+  return parts.length > 0 ? joinRanged(parts, ' · ') : { text: paperTypeLabels[paper.type], ranges: [] };
 }
 
 export const PaperRow = memo(function PaperRow({
@@ -34,14 +49,14 @@ export const PaperRow = memo(function PaperRow({
   start,
   domId,
   paper,
-  query,
+  hit,
   selected,
   isCursor,
   tagColors,
   onClickRow,
   onOpen,
 }: Props) {
-  const meta = [summaryAuthors(paper, 2), paper.year?.toString(), paper.venue].filter(Boolean).join(' · ') || paperTypeLabels[paper.type];
+  const meta = metaLine(paper, hit);
   const extraTags = paper.tags.length - MAX_ROW_TAGS;
   return (
     <div
@@ -60,17 +75,18 @@ export const PaperRow = memo(function PaperRow({
       <span className={`status-dot status-${paper.status}`} title={paper.status} aria-label={paper.status} />
       <div className="paper-row-body">
         <div className="paper-row-title" data-testid="row-title">
-          <HighlightedText text={paper.title || 'Untitled'} query={query} />
+          <HighlightedText text={paper.title || 'Untitled'} ranges={paper.title ? fieldRanges(hit, 'title') : []} />
         </div>
-        {meta && (
-          <div className="paper-row-meta">
-            <HighlightedText text={meta} query={query} />
+        {hit?.fulltext && <FulltextSnippet match={hit.fulltext} lead={24} />}
+        {meta.text && (
+          <div className="paper-row-meta" data-testid="row-meta">
+            <HighlightedText text={meta.text} ranges={meta.ranges} />
           </div>
         )}
         {(paper.tags.length > 0 || paper.noteCount > 0) && (
           <div className="paper-row-tags">
-            {paper.tags.slice(0, MAX_ROW_TAGS).map((tag) => (
-              <TagChip key={tag} name={tag} color={tagColors.get(tag)} />
+            {paper.tags.slice(0, MAX_ROW_TAGS).map((tag, position) => (
+              <TagChip key={tag} name={tag} color={tagColors.get(tag)} matched={fieldRanges(hit, 'tags', position).length > 0} />
             ))}
             {extraTags > 0 && <span className="more-tags">+{extraTags}</span>}
             {paper.noteCount > 0 && (

@@ -1,6 +1,7 @@
 import { readStatuses, type ReadStatus } from '../../../shared/model/library';
 import type { Workspace } from '../state/use-workspace';
 import { safeColor } from '../util/safe-color';
+import { SavedSearchList } from './SavedSearchList';
 import { SidebarItem } from './SidebarItem';
 
 interface Props {
@@ -26,6 +27,8 @@ export function Sidebar({ workspace }: Props) {
           />
         </li>
       </ul>
+
+      <SavedSearchList workspace={workspace} />
 
       <h2 className="sidebar-heading">Read status</h2>
       <ul className="sidebar-list">

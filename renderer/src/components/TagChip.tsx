@@ -6,14 +6,16 @@ interface Props {
   /** Shown as a × button when given. */
   onRemove?: () => void;
   testId?: string;
+  /** The search matched this tag. */
+  matched?: boolean;
 }
 
 import { safeColor } from '../util/safe-color';
 
 /** A tag's name with its color dot; the color is user data, so it only ever reaches a style property. */
-export function TagChip({ name, count, color, onRemove, testId }: Props) {
+export function TagChip({ name, count, color, onRemove, testId, matched = false }: Props) {
   return (
-    <span className="tag-chip" data-testid={testId} data-tag={name}>
+    <span className={`tag-chip${matched ? ' matched' : ''}`} data-testid={testId} data-tag={name}>
       <span className="tag-dot" style={safeColor(color) ? { background: safeColor(color) } : undefined} aria-hidden="true" />
       <span className="tag-name">{name}</span>
       {count && <span className="tag-count">{count}</span>}

@@ -2,7 +2,7 @@ import type { CommandContext } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut';
 import type { Workspace } from '../state/use-workspace';
 import { SaveIndicator } from './SaveIndicator';
-import { SearchBox } from './SearchBox';
+import { SearchBar } from './SearchBar';
 
 interface Props {
   workspace: Workspace;
@@ -25,7 +25,7 @@ export function Toolbar({ workspace, commandContext }: Props) {
         </span>
         <span className="brand-name">Sift</span>
       </div>
-      <SearchBox workspace={workspace} />
+      <SearchBar workspace={workspace} />
       <div className="result-summary">
         <span className="result-count" data-testid="result-count" aria-live="polite">
           {visible.length} of {total} {total === 1 ? 'paper' : 'papers'}

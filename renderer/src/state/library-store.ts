@@ -1,7 +1,6 @@
 import type { EventPayload, LibraryInfo, MethodInput, MethodOutput, PaperSummary, TagSummary } from '../../../shared/api/contract';
 import type { Note, ReadStatus } from '../../../shared/model/library';
 import { call, onEvent, onReconnect } from '../api/client';
-import { searchClient } from '../search/search-client';
 import { errorMessage } from '../util/error-message';
 import { paperCache } from './paper-cache';
 import { saveStatus } from './save-status-store';
@@ -38,10 +37,8 @@ const FIRST_PAGE = 500;
 const LIST_PAGE = 5000;
 /** Up to this many changed papers (or half the library, if more) are fetched by id; beyond, one full reload. */
 const TARGETED_LIMIT = 2000;
-/** The library as a whole changed: every summary, tag and search text is reloaded. */
+/** The library as a whole changed: every summary and tag is reloaded. */
 const FULL_RELOAD_REASONS = new Set(['sample-opened', 'library-opened', 'backup-restored', 'external-change', 'library-failed']);
-/** Changes that touch nothing the search reads: notes, and papers.updateMany's status, rating and type. */
-const UNSEARCHED_REASONS = new Set(['note-added', 'note-updated', 'note-deleted', 'papers-updated']);
 /** Another library state replaced the one whose saves may have failed. */
 const NEW_STATE_REASONS = new Set(['library-opened', 'backup-restored']);
 
@@ -127,6 +124,8 @@ export class LibraryStore {
   }
 
   private onChanged({ reason, paperIds }: EventPayload<'library.changed'>): void {
+    // Saved searches hold no paper or tag: their own store follows them.
+    if (reason === 'saved-searches') return;
     if (NEW_STATE_REASONS.has(reason)) saveStatus.reset();
     const limit = Math.max(TARGETED_LIMIT, this.snapshot.papers.length / 2);
     if (!paperIds || paperIds.length > limit || FULL_RELOAD_REASONS.has(reason) || this.snapshot.phase !== 'loaded') {
@@ -134,7 +133,6 @@ export class LibraryStore {
       return;
     }
     for (const id of paperIds) this.staleIds.add(id);
-    if (!UNSEARCHED_REASONS.has(reason)) searchClient.refresh(paperIds);
     this.kick();
   }
 
@@ -204,8 +202,6 @@ export class LibraryStore {
         return;
       }
       this.showLoaded(info, list.papers, list.tags, 0);
-      if (info.state === 'ready') searchClient.loadAll();
-      else searchClient.clear();
     } catch (error) {
       if (this.snapshot.phase === 'loaded') toasts.error(errorMessage(error));
       else this.set({ phase: 'unreachable', papers: [], index: new Map(), tags: [], loadError: errorMessage(error) });
@@ -314,7 +310,6 @@ export class LibraryStore {
       // The change may have been refused, or (a save that failed) kept in memory: ask what is true.
       for (const id of paperIds) this.staleIds.add(id);
       if (wholePapers) for (const id of paperIds) paperCache.invalidate(id);
-      searchClient.refresh(paperIds);
       throw error;
     } finally {
       this.mutationsInFlight -= 1;

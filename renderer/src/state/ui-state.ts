@@ -1,12 +1,26 @@
+import type { SearchSort } from '../../../shared/api/contract';
 import type { ReadStatus } from '../../../shared/model/library';
 import { emptySelection, type Selection } from './selection';
 import type { ListFilter } from './visible-papers';
 
 export type View = 'library' | 'compare' | 'review';
 
+/** The "Save search" dialog: a new saved search, or (with `id`) renaming or changing one. */
+export interface SavedSearchDraft {
+  id?: string;
+  name: string;
+  query: string;
+}
+
 export interface UiState {
   query: string;
   filter: ListFilter;
+  sort: SearchSort;
+  /** "Search inside PDFs": free words also match the PDFs' text. */
+  fulltext: boolean;
+  /** The search syntax popover beside the search box is open. */
+  syntaxHelpOpen: boolean;
+  savedSearchDraft?: SavedSearchDraft;
   selection: Selection;
   view: View;
   /** The papers the compare view shows, fixed when it opens. */
@@ -21,6 +35,9 @@ export interface UiState {
 export const initialUiState: UiState = {
   query: '',
   filter: {},
+  sort: 'relevance',
+  fulltext: false,
+  syntaxHelpOpen: false,
   selection: emptySelection,
   view: 'library',
   compareIds: [],
@@ -30,6 +47,11 @@ export const initialUiState: UiState = {
 
 export type UiAction =
   | { type: 'setQuery'; query: string }
+  | { type: 'runQuery'; query: string }
+  | { type: 'setSort'; sort: SearchSort }
+  | { type: 'setFulltext'; fulltext: boolean }
+  | { type: 'setSyntaxHelpOpen'; open: boolean }
+  | { type: 'editSavedSearch'; draft: SavedSearchDraft | undefined }
   | { type: 'toggleStatusFilter'; status: ReadStatus }
   | { type: 'toggleTagFilter'; tag: string }
   | { type: 'clearFilter' }
@@ -47,6 +69,20 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'setQuery':
       return { ...state, query: action.query };
+    case 'runQuery':
+      // A saved search stands alone: the sidebar's filter would narrow it out of sight.
+      return { ...state, query: action.query, filter: {}, view: 'library', syntaxHelpOpen: false };
+    case 'setSort':
+      return { ...state, sort: action.sort };
+    case 'setFulltext':
+      return { ...state, fulltext: action.fulltext };
+    case 'setSyntaxHelpOpen':
+      return { ...state, syntaxHelpOpen: action.open };
+    case 'editSavedSearch': {
+      if (action.draft) return { ...state, savedSearchDraft: action.draft, paletteOpen: false, syntaxHelpOpen: false };
+      const { savedSearchDraft: _closed, ...rest } = state;
+      return rest;
+    }
     case 'toggleStatusFilter':
       return { ...state, filter: { ...state.filter, status: state.filter.status === action.status ? undefined : action.status } };
     case 'toggleTagFilter':

@@ -1,7 +1,9 @@
-import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from 'react';
-import type { PaperSummary } from '../../../shared/api/contract';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useSyncExternalStore, type Dispatch, type RefObject } from 'react';
+import type { PaperSummary, SearchHit, SearchQueryOutput } from '../../../shared/api/contract';
 import type { ReadStatus } from '../../../shared/model/library';
-import { useSearchResult } from '../search/use-search-result';
+import { effectiveQuery, searchRequest } from '../search/search-request';
+import { sameRequest, searchStore, type SearchState } from '../search/search-store';
+import { useSettled } from '../search/use-settled';
 import { libraryStore, summaryOf, type LibrarySnapshot } from './library-store';
 import { copyReviewMarkdown, exportReviewMarkdown } from './review-export';
 import {
@@ -16,6 +18,10 @@ import {
 import { toasts } from './toast-store';
 import { initialUiState, uiReducer, type UiAction, type UiState } from './ui-state';
 import { visiblePapers } from './visible-papers';
+
+/** Hints wait until typing pauses this long. */
+const HINT_PAUSE_MS = 600;
+const NO_HINTS: SearchQueryOutput['hints'] = [];
 
 export interface TagInfo {
   name: string;
@@ -42,9 +48,16 @@ export interface Workspace {
   /** The list as shown, in display order. */
   visible: readonly PaperSummary[];
   visibleIds: readonly string[];
-  /** The query the list was ranked for ('' for none); it trails typing while a search runs. */
-  listQuery: string;
-  searchPending: boolean;
+  /** The list's search: what was asked, the newest answer (it trails typing while a search runs), whether one is running. */
+  search: SearchState;
+  /** The search hit of a listed paper, with its match ranges (undefined: no search, or its page of hits has not arrived). */
+  hitOf: (id: string) => SearchHit | undefined;
+  /** Problems in the typed query (ranges of the search box's text), from the answer to it. */
+  hints: SearchQueryOutput['hints'];
+  /** What a saved search of this list would hold: the typed query with the sidebar's filter as clauses. */
+  currentQuery: string;
+  /** Every venue in the library, for autocomplete (computed when first asked for). */
+  venues: () => readonly string[];
   selectedIds: readonly string[];
   selectedPapers: readonly PaperSummary[];
   tags: readonly TagInfo[];
@@ -60,6 +73,8 @@ export interface Workspace {
   focusSearch: () => void;
   focusList: () => void;
   focusTagInput: () => void;
+  /** Opens the "Save search" dialog for the current query. */
+  saveSearch: () => void;
   addNote: () => Promise<void>;
   setStatus: (status: ReadStatus) => void;
   compareSelected: () => void;
@@ -91,13 +106,30 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     tagInput: useRef<HTMLInputElement>(null),
   };
   const { papers, index } = library;
-  const search = useSearchResult(ui.query);
-  const listQuery = search.result?.query ?? '';
-  const ranked = search.result?.ids;
+  const ready = library.phase === 'loaded' && library.info?.state === 'ready';
+  const request = useMemo(
+    () => (ready ? searchRequest(ui.query, ui.filter, ui.sort, ui.fulltext) : undefined),
+    [ready, ui.query, ui.filter, ui.sort, ui.fulltext],
+  );
+  useEffect(() => searchStore.setRequest(request), [request]);
+  const search = useSyncExternalStore(searchStore.subscribe, searchStore.getState);
+  // Until the first answer to a search arrives, the list stays the library (filtered by the sidebar).
+  const answer = search.request ? search.answer : undefined;
+  const ids = answer?.ids;
+  const hits = answer?.hits;
+  const hitOf = useCallback((id: string) => hits?.get(id), [hits]);
+  const current = answer !== undefined && sameRequest(answer.request, request);
+  const pausedQuery = useSettled(ui.query, HINT_PAUSE_MS);
+  const showHints = current && pausedQuery === ui.query;
+  const hints = useMemo(
+    () => (showHints && answer ? answer.hints.filter((hint) => hint.end <= ui.query.length) : NO_HINTS),
+    [showHints, answer, ui.query.length],
+  );
+  const currentQuery = effectiveQuery(ui.query, ui.filter).trim();
 
   // The list is kept newest first by the store; each of these runs once per change, never per keystroke or render.
   const lookup = useCallback((id: string) => summaryOf({ papers, index }, id), [papers, index]);
-  const visible = useMemo(() => visiblePapers(papers, ranked, ui.filter), [papers, ranked, ui.filter]);
+  const visible = useMemo(() => visiblePapers(papers, ids, lookup, ui.filter), [papers, ids, lookup, ui.filter]);
   const visibleIds = useMemo(() => visible.map((paper) => paper.id), [visible]);
   // The unfiltered list needs no set of its own: the store's index says what is in it.
   const visibleSet = useMemo(() => (visible === papers ? undefined : new Set(visibleIds)), [visible, papers, visibleIds]);
@@ -125,11 +157,18 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     [library.tags],
   );
   const readOnly = library.info?.readOnly;
+  const venues = useMemo(() => {
+    let cached: string[] | undefined;
+    return () => {
+      cached ??= [...new Set(papers.flatMap((paper) => (paper.venue ? [paper.venue] : [])))].sort((a, b) => a.localeCompare(b));
+      return cached;
+    };
+  }, [papers]);
 
   // Actions read the latest state through a ref so that their identities stay stable for memoized children.
-  const stateRef = useRef({ ui, visibleIds, selectedIds });
+  const stateRef = useRef({ ui, visibleIds, selectedIds, currentQuery });
   useLayoutEffect(() => {
-    stateRef.current = { ui, visibleIds, selectedIds };
+    stateRef.current = { ui, visibleIds, selectedIds, currentQuery };
   });
 
   const focusList = useCallback(() => focusAfterRender(() => refs.list.current?.focus()), [refs.list]);
@@ -193,6 +232,17 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     focusAfterRender(() => refs.tagInput.current?.focus());
   }, [leaveOverlayView, refs.tagInput]);
 
+  const saveSearch = useCallback(() => {
+    const query = stateRef.current.currentQuery;
+    if (!query) {
+      toasts.info('Type a query first, then save it');
+      return;
+    }
+    leaveOverlayView();
+    const typed = stateRef.current.ui.query.trim();
+    dispatch({ type: 'editSavedSearch', draft: { name: (typed || query).slice(0, 80), query } });
+  }, [leaveOverlayView]);
+
   const addNote = useCallback(async () => {
     const [id, ...others] = stateRef.current.selectedIds;
     if (!id || others.length > 0) {
@@ -228,8 +278,11 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     summaryOf: lookup,
     visible,
     visibleIds,
-    listQuery,
-    searchPending: search.pending,
+    search,
+    hitOf,
+    hints,
+    currentQuery,
+    venues,
     selectedIds,
     selectedPapers,
     tags,
@@ -244,6 +297,7 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     focusSearch,
     focusList,
     focusTagInput,
+    saveSearch,
     addNote,
     setStatus,
     compareSelected,

@@ -27,17 +27,25 @@ export function matchesFilter(paper: PaperSummary, filter: ListFilter): boolean 
   return true;
 }
 
-/** The list as shown: filtered, then in search rank when there are ranked ids, else in library order. */
+/**
+ * The list as shown. With search results (`ids`, in the search's order) it is those papers, else
+ * the library in its own order; either way narrowed by the sidebar's filter here too (the search
+ * already applied it as clauses, but the summaries change first when the user edits a paper, and a
+ * tag filter here is exact where `tag:x` also takes `x/…`).
+ */
 export function visiblePapers(
   ordered: readonly PaperSummary[],
-  ranked: readonly string[] | undefined,
+  ids: readonly string[] | undefined,
+  lookup: (id: string) => PaperSummary | undefined,
   filter: ListFilter,
 ): readonly PaperSummary[] {
   const filtering = filter.status !== undefined || filter.tag !== undefined;
-  const filtered = filtering ? ordered.filter((paper) => matchesFilter(paper, filter)) : ordered;
-  if (!ranked) return filtered;
-  const rank = new Map(ranked.map((id, index) => [id, index]));
-  return filtered
-    .filter((paper) => rank.has(paper.id))
-    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  if (!ids) return filtering ? ordered.filter((paper) => matchesFilter(paper, filter)) : ordered;
+  const papers: PaperSummary[] = [];
+  for (const id of ids) {
+    // A paper the search found before its summary arrived shows once it has.
+    const paper = lookup(id);
+    if (paper && (!filtering || matchesFilter(paper, filter))) papers.push(paper);
+  }
+  return papers;
 }
