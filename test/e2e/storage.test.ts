@@ -271,7 +271,7 @@ describe('Storage and scale in Chromium (browser mode)', () => {
     await sift.waitForList();
     const { firstRowAt } = await probe(page);
     console.log(`10,000 papers: first list row drawn ${Math.round(firstRowAt ?? -1)} ms after navigation started`);
-    // Let the opening settle (the search corpus goes to the worker), then watch only the bulk work.
+    // Let the opening settle, then watch only the bulk work.
     await page.waitForTimeout(1500);
     const since = await page.evaluate(() => performance.now());
 
@@ -296,7 +296,7 @@ describe('Storage and scale in Chromium (browser mode)', () => {
       for (const [tag] of batches) await expect.poll(() => sift.tagCount(tag), { timeout: 20_000 }).toBe(5000);
       const reading = 5000 + library.papers.slice(5000).filter((paper) => paper.status === 'reading').length;
       await expect.poll(() => sift.statusCount('reading'), { timeout: 20_000 }).toBe(reading);
-      // The search index is updated after the list; its work (and any late long task) falls in the window too.
+      // The list's search is asked again after each change; its answers (and any late long task) fall in the window too.
       await page.waitForTimeout(1500);
     } finally {
       working = false;
@@ -322,7 +322,7 @@ describe('Storage and scale in Chromium (browser mode)', () => {
     });
     await expect.poll(async () => (await probe(page)).longTasks.some((task) => task.start >= since && task.duration >= 80)).toBe(true);
 
-    // The search saw the tags too: the worker got the changed papers' text.
+    // The search saw the tags too: the main side's index has the changed papers.
     await sift.search('triage-3');
     await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 20_000 }).toMatch(/^[1-9]\d* of 10000/);
   });
