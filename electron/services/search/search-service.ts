@@ -20,7 +20,7 @@ export interface SearchServiceDeps {
 }
 
 /** Papers indexed per slice while building, so the main process keeps answering between slices (~10 ms each). */
-const BUILD_SLICE = 200;
+export const BUILD_SLICE = 200;
 /** After changes, the index is written back once the library has been quiet this long. */
 const SAVE_AFTER_MS = 30_000;
 

@@ -119,7 +119,6 @@ function deletions(word: string, edits: number): Set<string> {
   return all;
 }
 
-const SPACE = /\s+/;
 const APOSTROPHES = /['’]/g;
 
 /**
@@ -198,6 +197,110 @@ interface Expansion {
   edits: number;
 }
 
+/** White space as `\s` means it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Raw word (a run without white space, lower-cased) → its term ids, looked up without making the word's string. */
+class RawWordTable {
+  private readonly byHash = new Map<number, { raw: string; ids: number[] } | Array<{ raw: string; ids: number[] }>>();
+  size = 0;
+
+  find(hash: number, text: string, start: number, end: number): number[] | undefined {
+    const entry = this.byHash.get(hash);
+    if (entry === undefined) return undefined;
+    if (!Array.isArray(entry)) return entry.raw.length === end - start && text.startsWith(entry.raw, start) ? entry.ids : undefined;
+    for (const candidate of entry) if (candidate.raw.length === end - start && text.startsWith(candidate.raw, start)) return candidate.ids;
+    return undefined;
+  }
+
+  add(hash: number, raw: string, ids: number[]): void {
+    const entry = this.byHash.get(hash);
+    if (entry === undefined) this.byHash.set(hash, { raw, ids });
+    else if (Array.isArray(entry)) entry.push({ raw, ids });
+    else this.byHash.set(hash, [entry, { raw, ids }]);
+    this.size += 1;
+  }
+}
+
+const TERM_BITS = 2 ** 22;
+
+/**
+ * The symmetric-deletion map (deletion hash → term ids) as one sorted array of packed numbers,
+ * `hash × 2²² + term`: 8 bytes an entry where a Map of arrays takes 50–80, and a vocabulary of a
+ * large library has about a million deletions. Entries are appended unsorted while a library is
+ * indexed and sorted once, on the first lookup; terms first seen after that (one edited paper)
+ * go to a small Map beside it.
+ */
+class DeletionTable {
+  private packed = new Float64Array(1024);
+  private length = 0;
+  private sorted = true;
+  private readonly late = new Map<number, number[]>();
+
+  add(hash: number, term: number): void {
+    if (term >= TERM_BITS) throw new Error('The search vocabulary is too large');
+    if (this.sorted && this.length > 0) {
+      const list = this.late.get(hash);
+      if (list === undefined) this.late.set(hash, [term]);
+      else if (list[list.length - 1] !== term) list.push(term);
+      return;
+    }
+    this.append(hash * TERM_BITS + term);
+    this.sorted = false;
+  }
+
+  private append(entry: number): void {
+    if (this.length === this.packed.length) {
+      const grown = new Float64Array(Math.max(1024, this.packed.length * 2));
+      grown.set(this.packed);
+      this.packed = grown;
+    }
+    this.packed[this.length] = entry;
+    this.length += 1;
+  }
+
+  termsOf(hash: number): number[] {
+    if (this.late.size > 20_000) {
+      // Many terms came after the sort (a large import): fold them in.
+      for (const [lateHash, terms] of this.late) for (const term of terms) this.append(lateHash * TERM_BITS + term);
+      this.late.clear();
+      this.sorted = false;
+    }
+    if (!this.sorted) {
+      this.packed = this.packed.slice(0, this.length).sort();
+      this.sorted = true;
+    }
+    const low = hash * TERM_BITS;
+    let first = 0;
+    let last = this.length;
+    while (first < last) {
+      const middle = (first + last) >> 1;
+      if ((this.packed[middle] as number) < low) first = middle + 1;
+      else last = middle;
+    }
+    const terms: number[] = [];
+    for (let at = first; at < this.length && (this.packed[at] as number) < low + TERM_BITS; at += 1) terms.push((this.packed[at] as number) - low);
+    const late = this.late.get(hash);
+    if (late) terms.push(...late);
+    return terms;
+  }
+}
+
 /**
  * Everything an index holds that cannot be derived quickly, as plain data (typed arrays and
  * strings) for writing to a file; the rest (term lookup, typo map, sorted vocabulary, per-paper
@@ -224,9 +327,9 @@ export class SearchIndex {
   private sortedTerms: string[] = [];
   private sortedDirty = false;
   /** Hash of a deletion string → the term ids (one number when single) that produce it. */
-  private readonly deletionMap = new Map<number, number | number[]>();
+  private readonly deletions = new DeletionTable();
   /** Raw word → its index terms (see `tokenize`). */
-  private readonly variantCache = new Map<string, number[]>();
+  private readonly variantCache = new RawWordTable();
   /** Per-term scratch for `add`, all zero between calls. */
   private fieldCounts = new Int32Array(1024);
   private packedScratch = new Int32Array(1024);
@@ -290,7 +393,15 @@ export class SearchIndex {
     index.sortedDirty = true;
     for (const term of terms) index.termId(term);
     index.ensureCapacity(slots);
-    const perDoc: number[][] = Array.from({ length: slots }, () => []);
+    // Per-paper term lists, as views into one array: counted first, then filled.
+    const termCounts = new Int32Array(slots + 1);
+    for (const doc of docs) {
+      if (doc < 0 || doc >= slots || ids[doc] === null) throw new Error('The search index file is inconsistent');
+      termCounts[doc + 1] = (termCounts[doc + 1] as number) + 1;
+    }
+    for (let slot = 0; slot < slots; slot += 1) termCounts[slot + 1] = (termCounts[slot + 1] as number) + (termCounts[slot] as number);
+    const allTerms = new Int32Array(docs.length);
+    const fill = termCounts.slice(0, slots);
     let at = 0;
     for (let term = 0; term < terms.length; term += 1) {
       const count = postingCounts[term] as number;
@@ -304,8 +415,8 @@ export class SearchIndex {
       }
       for (let posting = at; posting < at + count; posting += 1) {
         const doc = docs[posting] as number;
-        if (doc < 0 || doc >= slots || ids[doc] === null) throw new Error('The search index file is inconsistent');
-        (perDoc[doc] as number[]).push(term);
+        allTerms[fill[doc] as number] = term;
+        fill[doc] = (fill[doc] as number) + 1;
       }
       at += count;
     }
@@ -320,7 +431,7 @@ export class SearchIndex {
       if (id === null) index.freeSlots.push(slot);
       else {
         index.slotOf.set(id, slot);
-        index.docTerms[slot] = Int32Array.from(perDoc[slot] as number[]);
+        index.docTerms[slot] = allTerms.subarray(termCounts[slot] as number, termCounts[slot + 1] as number);
       }
     });
     index.normsStale = true;
@@ -350,12 +461,27 @@ export class SearchIndex {
   private tokenize(text: string, touched: number[]): number {
     let length = 0;
     const counts = this.fieldCounts;
-    for (const raw of text.toLowerCase().split(SPACE)) {
-      if (raw.length === 0) continue;
-      let ids = this.variantCache.get(raw);
+    const lower = text.toLowerCase();
+    const end = lower.length;
+    let at = 0;
+    // Words are found and hashed in place: splitting every abstract into strings made most of the
+    // build's garbage. A word's string is made only the first time it is seen.
+    while (at < end) {
+      while (at < end && isSpace(lower.charCodeAt(at))) at += 1;
+      if (at >= end) break;
+      const start = at;
+      let hash = 0x811c9dc5;
+      while (at < end) {
+        const code = lower.charCodeAt(at);
+        if (isSpace(code)) break;
+        hash = Math.imul(hash ^ code, 0x01000193);
+        at += 1;
+      }
+      let ids = this.variantCache.find(hash, lower, start, at);
       if (ids === undefined) {
+        const raw = lower.slice(start, at);
         ids = variantsOf(raw).map((variant) => this.termId(variant));
-        if (this.variantCache.size < MAX_CACHED_WORDS) this.variantCache.set(raw, ids);
+        if (this.variantCache.size < MAX_CACHED_WORDS) this.variantCache.add(hash, raw, ids);
       }
       if (ids.length === 0) continue;
       length += 1;
@@ -642,9 +768,7 @@ export class SearchIndex {
     const seen = new Set<number>();
     const found: Array<[number, number]> = [];
     for (const deletion of deletions(word, edits)) {
-      const entry = this.deletionMap.get(hashOf(deletion));
-      if (entry === undefined) continue;
-      for (const term of typeof entry === 'number' ? [entry] : entry) {
+      for (const term of this.deletions.termsOf(hashOf(deletion))) {
         if (seen.has(term)) continue;
         seen.add(term);
         const text = this.terms[term] as string;
@@ -695,14 +819,7 @@ export class SearchIndex {
     if (term.length < FUZZY_MIN_LENGTH - 1) return;
     // A 4-letter query word reaches 3-letter terms with one edit; 5+ letter terms need two for 8-letter words.
     const edits = term.length >= 6 ? 2 : 1;
-    for (const deletion of deletions(term, edits)) {
-      const key = hashOf(deletion);
-      const entry = this.deletionMap.get(key);
-      if (entry === undefined) this.deletionMap.set(key, id);
-      else if (typeof entry === 'number') {
-        if (entry !== id) this.deletionMap.set(key, [entry, id]);
-      } else if (entry[entry.length - 1] !== id) entry.push(id);
-    }
+    for (const deletion of deletions(term, edits)) this.deletions.add(hashOf(deletion), id);
   }
 
   private ensureCapacity(slots: number): void {
