@@ -203,6 +203,12 @@ describe('Search in Chromium (browser mode, fresh library per test)', () => {
     expect(await search.input.inputValue()).toBe('title:attention tag:transformers ');
     await expect.poll(() => sift.visibleTitles()).toEqual([ATTENTION]);
 
+    await app.page.keyboard.type('venue:adv');
+    await expect.poll(() => search.completionLabels()).toEqual(['Advances in Neural Information Processing Systems']);
+    await app.page.keyboard.press('Enter');
+    expect(await search.input.inputValue()).toBe('title:attention tag:transformers venue:"Advances in Neural Information Processing Systems" ');
+    await expect.poll(() => sift.visibleTitles()).toEqual([ATTENTION]);
+
     await app.page.keyboard.type('status:re');
     await expect.poll(() => search.completionLabels()).toEqual(['reading', 'read', 'unread']);
     await app.page.keyboard.press('Escape');

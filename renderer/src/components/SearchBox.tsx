@@ -73,7 +73,13 @@ export function SearchBox({ workspace }: Props) {
       setCompletions(closed);
       return;
     }
-    const items = completeQuery(text, caret, { tags: tagNames, venues: venues() });
+    // Venues are gathered from every summary only when `venue:` is being completed.
+    const items = completeQuery(text, caret, {
+      tags: tagNames,
+      get venues() {
+        return venues();
+      },
+    });
     const typed = (item: QueryCompletion) => text.slice(item.replaceFrom, item.replaceTo);
     // What is typed is already a whole suggestion (status:read): Enter should search, not accept.
     const exact = items.some((item) => item.insert.toLowerCase() === typed(item).toLowerCase());
