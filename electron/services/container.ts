@@ -172,7 +172,6 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     },
     'papers.list': ({ ids, page }) => current.service.list(ids, page),
     'papers.get': ({ ids }) => current.service.get(ids),
-    'papers.searchCorpus': ({ ids }) => current.service.searchCorpus(ids),
     'papers.updateMany': ({ paperIds, changes }) => current.service.updateMany(paperIds, changes),
     'papers.update': ({ id, changes }) => current.service.updatePaper(id, changes),
     'tags.add': ({ paperIds, tag }) => current.service.setTag(paperIds, tag, true),

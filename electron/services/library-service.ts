@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { LibraryInfo, PaperChanges, PaperSummary, TagSummary } from '../../shared/api/contract';
-import { searchable } from '../../shared/search/searchable-paper';
 import { librarySchema, type Note, type Paper } from '../../shared/model/library';
 import { reviewTableMarkdown } from '../../shared/export/markdown-table';
 import type { ReviewColumnId } from '../../shared/export/review-columns';
@@ -70,12 +69,6 @@ export class LibraryService {
 
   get(ids: readonly string[]): { papers: Paper[] } {
     return { papers: ids.flatMap((id) => this.store.getPaper(id) ?? []) };
-  }
-
-  /** JSON text rather than objects: the renderer hands it to its search worker unparsed. */
-  searchCorpus(ids?: readonly string[]): { json: string } {
-    const papers = ids ? ids.flatMap((id) => this.store.getPaper(id) ?? []) : this.store.data.papers;
-    return { json: JSON.stringify(papers.map(searchable)) };
   }
 
   async updateMany(paperIds: readonly string[], changes: Pick<PaperChanges, 'status' | 'rating' | 'type'>): Promise<{ changed: number }> {

@@ -11,7 +11,6 @@ export const methodNames = [
   'backups.restore',
   'papers.list',
   'papers.get',
-  'papers.searchCorpus',
   'papers.update',
   'papers.updateMany',
   'tags.add',

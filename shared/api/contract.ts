@@ -253,11 +253,6 @@ export const apiMethods = {
     z.object({ ids: z.array(paperId).min(1).max(1000) }).strict(),
     z.object({ papers: z.array(paperSchema) }),
   ),
-  'papers.searchCorpus': method(
-    'The searchable text of every paper (or of the given ids) as one JSON text, for the search worker to parse off the UI thread',
-    z.object({ ids: z.array(paperId).max(100_000).optional() }).strict(),
-    z.object({ json: z.string() }),
-  ),
   'papers.update': method(
     'Change fields of one paper',
     z.object({ id: paperId, changes: paperChangesSchema }).strict(),

@@ -6,7 +6,7 @@ import type { Paper } from '../../../shared/model/library';
 import { replaceFileDurably } from '../storage/fs-durable';
 
 /** Bumped whenever the layout or the index's tokenization changes: an older file is rebuilt, never misread. */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 const MAGIC = 'SIFTIDX\n';
 export const SEARCH_INDEX_FILE = path.join('cache', 'search-index.bin');
 
@@ -17,14 +17,14 @@ interface Header {
   ids: Array<string | null>;
   signatures: Array<[string, string]>;
   /** Element counts of the Int32 arrays that follow the header, in order. */
-  lengths: { postingCounts: number; docs: number; tfs: number; fieldLengths: number };
+  lengths: { postingCounts: number; docs: number; tfs: number };
 }
 
 /**
  * The search index kept between runs in `<library>/cache/search-index.bin`, so that opening a large
  * library never waits for an index build. Layout: magic, header length (uint32), JSON header
- * (vocabulary, paper ids, per-paper signatures), padding to 4 bytes, then the posting and
- * field-length arrays as raw Int32 (native byte order, recorded in the header). It is a cache:
+ * (vocabulary, paper ids, per-paper signatures), padding to 4 bytes, then the posting
+ * arrays as raw Int32 (native byte order, recorded in the header). It is a cache:
  * written atomically, and any file that is missing, from another format or inconsistent is ignored
  * and the index built again.
  */
@@ -62,14 +62,14 @@ export function encode(engine: SearchEngine): Uint8Array[] {
     terms: index.terms,
     ids: index.ids,
     signatures,
-    lengths: { postingCounts: index.postingCounts.length, docs: index.docs.length, tfs: index.tfs.length, fieldLengths: index.fieldLengths.length },
+    lengths: { postingCounts: index.postingCounts.length, docs: index.docs.length, tfs: index.tfs.length },
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 4);
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(json.length, MAGIC.length);
   const padding = Buffer.alloc((4 - ((prefix.length + json.length) % 4)) % 4);
-  const arrays = [index.postingCounts, index.docs, index.tfs, index.fieldLengths].map((array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  const arrays = [index.postingCounts, index.docs, index.tfs].map((array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   return [prefix, json, padding, ...arrays];
 }
 
@@ -99,10 +99,9 @@ export function decode(bytes: Uint8Array, papers: readonly Paper[]): SearchEngin
   const postingCounts = take(header.lengths.postingCounts);
   const docs = take(header.lengths.docs);
   const tfs = take(header.lengths.tfs);
-  const fieldLengths = take(header.lengths.fieldLengths);
-  if (!postingCounts || !docs || !tfs || !fieldLengths || offset !== buffer.length) return undefined;
+  if (!postingCounts || !docs || !tfs || offset !== buffer.length) return undefined;
   try {
-    return SearchEngine.restore({ index: { terms: header.terms, ids: header.ids, postingCounts, docs, tfs, fieldLengths }, signatures: header.signatures }, papers);
+    return SearchEngine.restore({ index: { terms: header.terms, ids: header.ids, postingCounts, docs, tfs }, signatures: header.signatures }, papers);
   } catch {
     return undefined;
   }

@@ -1,54 +1,27 @@
 import { authorName } from '../../model/format-authors';
-import { editDistance, normalizeWords, queryWords } from '../query-words';
+import { editDistance, normalizeWords } from '../query-words';
 import type { SearchablePaper } from '../searchable-paper';
 
 /**
- * An inverted index in front of the paper search, so that a query costs what its matches cost,
- * not what the library weighs.
+ * An inverted index in front of the search engine (../engine/search-engine.ts), so that a query
+ * costs what its matches cost, not what the library weighs. It answers one question: which papers
+ * does a query word match, in which fields, with how many typos. Ranking is the engine's.
  *
- * - Every field is tokenized with `normalizeWords`; a token with inner punctuation ("self-play")
- *   is also indexed by its parts ("self", "play"), and a token with accents ("müller") also in its
- *   folded form ("muller").
- * - One posting list per term: parallel `Int32Array`s of document slots and packed per-field term
+ * - Every field is split at white space; each word is normalized with `normalizeWords`, a word
+ *   with inner punctuation ("self-play") is also indexed by its parts ("self", "play"), one with
+ *   apostrophes also joined ("hold'em" → "holdem"), and one with accents also folded ("muller").
+ * - One posting list per term: parallel `Int32Array`s of paper slots and packed per-field term
  *   frequencies (4 bits a field, saturating at 15).
- * - Ranking, chosen to agree with fuse.js (which the app used before): a query word scores, in a
- *   paper, the sum over the fields it occurs in of field weight / √(field length) (fuse.js's field
- *   norm), times the match quality (exact > prefix > one edit > two edits); a paper scores the sum
- *   over the query's words. BM25 (idf, tf saturation, b = 0.75) was tried and agreed less with
- *   fuse.js's top 5 (0.55 against 0.67 on the sample library), as fuse.js ignores both.
  * - Query words expand against the vocabulary: exactly, as a prefix (sorted vocabulary + binary
- *   search) and, from 5 letters on, with typos (1 edit for 5–7 letters, 2 from 8 on) found through a
- *   symmetric-deletion map (SymSpell) whose keys are hashes of the deletion strings, checked with
- *   `editDistance`.
- * - Every query word must match somewhere (AND across words, any field). Words are intersected
- *   rarest first on dense scratch arrays; a size-`limit` heap keeps the top results.
- *
- * Scores: higher is better; they are relative to one query and carry no absolute meaning.
+ *   search) and, from 4 letters on, with typos (1 edit for 4–7 letters, 2 from 8 on) found through a
+ *   symmetric-deletion table (SymSpell) keyed by hashes of the deletion strings, checked with
+ *   `editDistance`; a typo's correction also stands for the longer words it begins.
  */
 
-export interface IndexHit {
-  id: string;
-  /** Higher is better. */
-  score: number;
-}
-
-export interface IndexSearchResult {
-  results: IndexHit[];
-  /** How many papers match every word of the query, of which `results` are the best. */
-  total: number;
-}
-
 const FIELD_COUNT = 5;
-/** title, authors, tags, venue, abstract: the same ordering of importance as PaperSearch's keys. */
-const FIELD_WEIGHTS = [3, 2, 1.5, 1, 1] as const;
 const TF_BITS = 4;
 const TF_MAX = (1 << TF_BITS) - 1;
 
-/** Match quality of a vocabulary term for a query word, multiplied into the term's score. */
-const EXACT = 1;
-const PREFIX = 0.95;
-const ONE_EDIT = 0.4;
-const TWO_EDITS = 0.25;
 /** A short prefix ("a", "re") would pull in a large part of the vocabulary: keep the most frequent terms. */
 const MAX_PREFIX_TERMS = 64;
 const MAX_FUZZY_TERMS = 64;
@@ -192,7 +165,6 @@ function grown<T extends Int32Array | Float64Array>(array: T, capacity: number, 
 
 interface Expansion {
   term: number;
-  quality: number;
   /** 0 for the word itself or a word it begins. */
   edits: number;
 }
@@ -314,8 +286,6 @@ export interface SearchIndexSnapshot {
   postingCounts: Int32Array;
   docs: Int32Array;
   tfs: Int32Array;
-  /** Field lengths, field after field, `ids.length` entries each. */
-  fieldLengths: Int32Array;
 }
 
 export class SearchIndex {
@@ -338,19 +308,12 @@ export class SearchIndex {
   private readonly slotOf = new Map<string, number>();
   private ids: Array<string | undefined> = [];
   private docTerms: Array<Int32Array | undefined> = [];
-  private fieldLengths: Int32Array[] = Array.from({ length: FIELD_COUNT }, () => new Int32Array(16));
-  private readonly fieldLengthSums = new Float64Array(FIELD_COUNT);
   private readonly freeSlots: number[] = [];
 
   // Query scratch, one entry per slot, reset by stamping instead of clearing.
-  private survivorStamp = new Int32Array(16);
   private wordStamp = new Int32Array(16);
-  private best = new Float64Array(16);
-  private total = new Float64Array(16);
+  private rowOfSlot = new Int32Array(16);
   private stamp = 0;
-  /** See `refreshNorms`. */
-  private norms = new Float64Array(0);
-  private normsStale = true;
 
   constructor(papers?: Iterable<SearchablePaper>) {
     if (papers) {
@@ -376,17 +339,14 @@ export class SearchIndex {
       tfs.set(list.tfs.subarray(0, list.length), at);
       at += list.length;
     }
-    const slots = this.ids.length;
-    const fieldLengths = new Int32Array(slots * FIELD_COUNT);
-    this.fieldLengths.forEach((lengths, field) => fieldLengths.set(lengths.subarray(0, slots), field * slots));
-    return { terms: [...this.terms], ids: this.ids.map((id) => id ?? null), postingCounts, docs, tfs, fieldLengths };
+    return { terms: [...this.terms], ids: this.ids.map((id) => id ?? null), postingCounts, docs, tfs };
   }
 
   /** An index as it was when `snapshot` was taken. Throws on a snapshot whose parts do not agree. */
   static fromSnapshot(snapshot: SearchIndexSnapshot): SearchIndex {
-    const { terms, ids, postingCounts, docs, tfs, fieldLengths } = snapshot;
+    const { terms, ids, postingCounts, docs, tfs } = snapshot;
     const slots = ids.length;
-    if (postingCounts.length !== terms.length || docs.length !== tfs.length || fieldLengths.length !== slots * FIELD_COUNT) {
+    if (postingCounts.length !== terms.length || docs.length !== tfs.length) {
       throw new Error('The search index file is inconsistent');
     }
     const index = new SearchIndex();
@@ -421,11 +381,6 @@ export class SearchIndex {
       at += count;
     }
     if (at !== docs.length) throw new Error('The search index file is inconsistent');
-    for (let field = 0; field < FIELD_COUNT; field += 1) {
-      const lengths = index.fieldLengths[field] as Int32Array;
-      lengths.set(fieldLengths.subarray(field * slots, (field + 1) * slots));
-      index.fieldLengthSums[field] = lengths.reduce((sum, length) => sum + length, 0);
-    }
     ids.forEach((id, slot) => {
       index.ids[slot] = id ?? undefined;
       if (id === null) index.freeSlots.push(slot);
@@ -434,7 +389,6 @@ export class SearchIndex {
         index.docTerms[slot] = allTerms.subarray(termCounts[slot] as number, termCounts[slot + 1] as number);
       }
     });
-    index.normsStale = true;
     return index;
   }
 
@@ -454,12 +408,10 @@ export class SearchIndex {
 
   /**
    * Adds the index terms of a field's text to the per-field counts in `fieldCounts` (term ids
-   * first seen go to `touched`) and returns the field's length in words. Splitting on spaces and
-   * operator characters first, as `normalizeWords` does, lets the costly per-word normalization run
-   * once per distinct raw word; the cache maps a raw word straight to term ids.
+   * first seen go to `touched`). The costly per-word normalization runs once per distinct raw word
+   * (a run without white space); the cache maps a raw word straight to term ids.
    */
-  private tokenize(text: string, touched: number[]): number {
-    let length = 0;
+  private tokenize(text: string, touched: number[]): void {
     const counts = this.fieldCounts;
     const lower = text.toLowerCase();
     const end = lower.length;
@@ -483,14 +435,11 @@ export class SearchIndex {
         ids = variantsOf(raw).map((variant) => this.termId(variant));
         if (this.variantCache.size < MAX_CACHED_WORDS) this.variantCache.add(hash, raw, ids);
       }
-      if (ids.length === 0) continue;
-      length += 1;
       for (const id of ids) {
         if (counts[id] === 0) touched.push(id);
         counts[id] = (counts[id] as number) + 1;
       }
     }
-    return length;
   }
 
   /** Adds a paper; a paper already indexed under that id is replaced. */
@@ -502,9 +451,7 @@ export class SearchIndex {
     const fieldTouched: number[] = [];
     fieldTexts(paper).forEach((text, field) => {
       fieldTouched.length = 0;
-      const length = this.tokenize(text, fieldTouched);
-      (this.fieldLengths[field] as Int32Array)[slot] = length;
-      this.fieldLengthSums[field] = (this.fieldLengthSums[field] ?? 0) + length;
+      this.tokenize(text, fieldTouched);
       for (const id of fieldTouched) {
         if (this.packedScratch[id] === 0) terms.push(id);
         this.packedScratch[id] = (this.packedScratch[id] as number) | (Math.min(this.fieldCounts[id] as number, TF_MAX) << (field * TF_BITS));
@@ -519,7 +466,6 @@ export class SearchIndex {
     this.ids[slot] = paper.id;
     this.docTerms[slot] = termList;
     this.slotOf.set(paper.id, slot);
-    this.normsStale = true;
   }
 
   /**
@@ -536,91 +482,16 @@ export class SearchIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     for (const term of this.docTerms[slot] ?? []) this.postings[term]?.delete(slot);
-    for (let field = 0; field < FIELD_COUNT; field += 1) {
-      const lengths = this.fieldLengths[field] as Int32Array;
-      this.fieldLengthSums[field] = (this.fieldLengthSums[field] ?? 0) - (lengths[slot] ?? 0);
-      lengths[slot] = 0;
-    }
     this.ids[slot] = undefined;
     this.docTerms[slot] = undefined;
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
-    this.normsStale = true;
     return true;
   }
 
   /** Re-indexes a paper whose fields changed (adds it if it was not indexed). */
   update(paper: SearchablePaper): void {
     this.add(paper);
-  }
-
-  /** The papers matching every word of `query`, best first, at most `limit` of them. */
-  search(query: string, limit = 50): IndexSearchResult {
-    const words = queryWords(query);
-    if (words.length === 0 || this.slotOf.size === 0 || limit <= 0) return { results: [], total: 0 };
-    const expanded = words.map((word, index) => this.expand(word, index === words.length - 1));
-    if (expanded.some((terms) => terms.length === 0)) return { results: [], total: 0 };
-    // Rarest word first: the candidates only shrink from there.
-    const order = expanded
-      .map((terms) => ({ terms, cost: terms.reduce((sum, { term }) => sum + (this.postings[term]?.length ?? 0), 0) }))
-      .sort((a, b) => a.cost - b.cost);
-
-    this.refreshNorms();
-    let candidates: number[] = [];
-    let survivors = 0;
-    for (const [position, { terms }] of order.entries()) {
-      const first = position === 0;
-      const word = (this.stamp += 1);
-      const matched: number[] = [];
-      for (const { term, quality } of terms) {
-        const list = this.postings[term] as Postings;
-        const { docs, tfs } = list;
-        for (let index = 0; index < list.length; index += 1) {
-          const doc = docs[index] as number;
-          if (!first && this.survivorStamp[doc] !== survivors) continue;
-          const score = quality * this.termWeight(doc, tfs[index] as number);
-          if (this.wordStamp[doc] !== word) {
-            this.wordStamp[doc] = word;
-            this.best[doc] = score;
-            matched.push(doc);
-          } else if (score > (this.best[doc] as number)) {
-            this.best[doc] = score;
-          }
-        }
-      }
-      survivors = (this.stamp += 1);
-      for (const doc of matched) {
-        this.total[doc] = (first ? 0 : (this.total[doc] as number)) + (this.best[doc] as number);
-        this.survivorStamp[doc] = survivors;
-      }
-      candidates = matched;
-      if (candidates.length === 0) return { results: [], total: 0 };
-    }
-    return { results: this.topOf(candidates, limit), total: candidates.length };
-  }
-
-  /** The sum, over the fields the term occurs in, of the field's weight over √(its length). */
-  private termWeight(doc: number, packed: number): number {
-    const norms = this.norms;
-    const base = doc * FIELD_COUNT;
-    let weighted = 0;
-    for (let field = 0; field < FIELD_COUNT; field += 1) {
-      if (((packed >>> (field * TF_BITS)) & TF_MAX) !== 0) weighted += norms[base + field] as number;
-    }
-    return weighted;
-  }
-
-  /** Per document and field, the field's weight over √(its length), recomputed lazily after changes. */
-  private refreshNorms(): void {
-    if (!this.normsStale) return;
-    const slots = this.ids.length;
-    if (this.norms.length < slots * FIELD_COUNT) this.norms = new Float64Array((this.fieldLengths[0] as Int32Array).length * FIELD_COUNT);
-    for (let field = 0; field < FIELD_COUNT; field += 1) {
-      const weight = FIELD_WEIGHTS[field] as number;
-      const lengths = this.fieldLengths[field] as Int32Array;
-      for (let doc = 0; doc < slots; doc += 1) this.norms[doc * FIELD_COUNT + field] = weight / Math.sqrt(Math.max(1, lengths[doc] as number));
-    }
-    this.normsStale = false;
   }
 
   /**
@@ -638,7 +509,7 @@ export class SearchIndex {
         const doc = list.docs[index] as number;
         if (this.wordStamp[doc] !== stamp) {
           this.wordStamp[doc] = stamp;
-          this.best[doc] = slots.length;
+          this.rowOfSlot[doc] = slots.length;
           slots.push(doc);
         }
       }
@@ -647,7 +518,7 @@ export class SearchIndex {
     for (const { term, edits } of expansions) {
       const list = this.postings[term] as Postings;
       for (let index = 0; index < list.length; index += 1) {
-        const base = (this.best[list.docs[index] as number] as number) * FIELD_COUNT;
+        const base = (this.rowOfSlot[list.docs[index] as number] as number) * FIELD_COUNT;
         const packed = list.tfs[index] as number;
         for (let field = 0; field < FIELD_COUNT; field += 1) {
           if (((packed >>> (field * TF_BITS)) & TF_MAX) !== 0 && edits < (fieldEdits[base + field] as number)) fieldEdits[base + field] = edits;
@@ -675,69 +546,28 @@ export class SearchIndex {
     return this.ids.length;
   }
 
-  /** The `limit` best candidates, best first (ties: earlier slot first), through a min-heap. */
-  private topOf(candidates: readonly number[], limit: number): IndexHit[] {
-    const heap: number[] = [];
-    const worse = (a: number, b: number) => {
-      const sa = this.total[a] as number;
-      const sb = this.total[b] as number;
-      return sa < sb || (sa === sb && a > b);
-    };
-    const siftDown = (start: number) => {
-      let at = start;
-      for (;;) {
-        const left = 2 * at + 1;
-        const right = left + 1;
-        let smallest = at;
-        if (left < heap.length && worse(heap[left] as number, heap[smallest] as number)) smallest = left;
-        if (right < heap.length && worse(heap[right] as number, heap[smallest] as number)) smallest = right;
-        if (smallest === at) return;
-        [heap[at], heap[smallest]] = [heap[smallest] as number, heap[at] as number];
-        at = smallest;
-      }
-    };
-    for (const doc of candidates) {
-      if (heap.length < limit) {
-        heap.push(doc);
-        let at = heap.length - 1;
-        while (at > 0) {
-          const parent = (at - 1) >> 1;
-          if (!worse(heap[at] as number, heap[parent] as number)) break;
-          [heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number];
-          at = parent;
-        }
-      } else if (worse(heap[0] as number, doc)) {
-        heap[0] = doc;
-        siftDown(0);
-      }
-    }
-    return heap
-      .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
-      .map((doc) => ({ id: this.ids[doc] as string, score: this.total[doc] as number }));
-  }
-
-  /** The vocabulary terms a query word stands for, each with its match quality. */
+  /** The vocabulary terms a query word stands for, each with the fewest edits it needs. */
   private expand(word: string, last: boolean, fuzzy = true): Expansion[] {
-    const quality = new Map<number, { quality: number; edits: number }>();
-    const offer = (term: number, value: number, edits: number) => {
+    const found = new Map<number, number>();
+    const offer = (term: number, edits: number) => {
       if ((this.postings[term]?.length ?? 0) === 0) return;
-      if (value > (quality.get(term)?.quality ?? 0)) quality.set(term, { quality: value, edits });
+      if (edits < (found.get(term) ?? Number.POSITIVE_INFINITY)) found.set(term, edits);
     };
     const forms = new Set([word, fold(word)]);
     for (const form of forms) {
       const exact = this.termIds.get(form);
-      if (exact !== undefined) offer(exact, EXACT, 0);
+      if (exact !== undefined) offer(exact, 0);
       // Any word may be a prefix ("optim"); a lone letter only while it is being typed.
-      if (form.length >= 2 || last) for (const term of this.prefixTerms(form)) offer(term, PREFIX, 0);
+      if (form.length >= 2 || last) for (const term of this.prefixTerms(form)) offer(term, 0);
       if (fuzzy && form.length >= FUZZY_MIN_LENGTH) {
         for (const [term, edits] of this.fuzzyTerms(form)) {
-          offer(term, edits === 1 ? ONE_EDIT : TWO_EDITS, edits);
+          offer(term, edits);
           // A misspelt word also stands for the longer words its correction begins ("transfromer" → "transformers").
-          for (const longer of this.prefixTerms(this.terms[term] as string)) offer(longer, edits === 1 ? ONE_EDIT : TWO_EDITS, edits);
+          for (const longer of this.prefixTerms(this.terms[term] as string)) offer(longer, edits);
         }
       }
     }
-    return [...quality].map(([term, value]) => ({ term, ...value }));
+    return [...found].map(([term, edits]) => ({ term, edits }));
   }
 
   private prefixTerms(prefix: string): number[] {
@@ -827,10 +657,7 @@ export class SearchIndex {
       this.ids.push(undefined);
       this.docTerms.push(undefined);
     }
-    this.fieldLengths = this.fieldLengths.map((lengths) => grown(lengths, slots, (capacity) => new Int32Array(capacity)));
-    this.survivorStamp = grown(this.survivorStamp, slots, (capacity) => new Int32Array(capacity));
     this.wordStamp = grown(this.wordStamp, slots, (capacity) => new Int32Array(capacity));
-    this.best = grown(this.best, slots, (capacity) => new Float64Array(capacity));
-    this.total = grown(this.total, slots, (capacity) => new Float64Array(capacity));
+    this.rowOfSlot = grown(this.rowOfSlot, slots, (capacity) => new Int32Array(capacity));
   }
 }

@@ -13,7 +13,6 @@ const badInputs: Record<MethodName, unknown[]> = {
   'backups.restore': [{}, { id: 7 }, { id: '' }, { id: 'x'.repeat(300) }],
   'papers.list': [{ limit: 'all' }, { ids: 'all' }, { ids: ['a'], page: { offset: 0, limit: 10 } }, { page: { offset: -1, limit: 10 } }],
   'papers.get': [{}, { ids: [] }, { ids: Array.from({ length: 1001 }, (_, index) => `p${index}`) }],
-  'papers.searchCorpus': [{ ids: [1] }],
   'papers.updateMany': [{ paperIds: ['x'], changes: {} }, { paperIds: ['x'], changes: { title: 'bulk titles are not a thing' } }, { paperIds: [], changes: { status: 'read' } }],
   'papers.update': [
     { id: 'x' },

@@ -11,7 +11,6 @@ describe('the API contract', () => {
       'backups.restore',
       'papers.list',
       'papers.get',
-      'papers.searchCorpus',
       'papers.update',
       'papers.updateMany',
       'tags.add',

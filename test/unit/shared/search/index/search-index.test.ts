@@ -1,33 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../../../shared/search/index/search-index';
-import { PaperSearch } from '../../../../../shared/search/paper-search';
+import { NO_MATCH, SEARCH_FIELD_COUNT, SearchIndex, searchFields } from '../../../../../shared/search/index/search-index';
 import { newPaper } from '../../../../../shared/model/library';
+import { normalizeWords } from '../../../../../shared/search/query-words';
 import { samplePapers } from '../../../../helpers/sample-papers';
 
 const papers = samplePapers();
 const index = new SearchIndex(papers);
 const titleOf = (id: string) => papers.find((paper) => paper.id === id)?.title ?? '';
-const ids = (query: string, limit?: number) => index.search(query, limit).results.map((hit) => hit.id);
-const topTitles = (query: string, count: number) => ids(query, count).map(titleOf);
 
-/** What people type; the new engine's top 5 must mostly agree with PaperSearch's. */
-const overlapQueries = [
-  'reinforcement learning',
-  'reinforcment lerning',
-  'preference optimization',
-  'prefrence optimzation',
-  'starcraft',
-  'dataset distillation',
-  'distilation',
-  'poker',
-  'rocket league',
-  'human feedback',
-  'reward model',
-  'self-play',
-  'offline reinforcement learning',
-  'language model alignment',
-  'multi-agent',
-];
+/** The ids of the papers where every word of `query` matches (the last word may be a prefix being typed). */
+function matching(target: SearchIndex, query: string): string[] {
+  const words = normalizeWords(query);
+  if (words.length === 0) return [];
+  let ids: Set<string> | undefined;
+  words.forEach((word, position) => {
+    const found = new Set(target.matchWord(word, position === words.length - 1, true).slots.map((slot) => target.idOfSlot(slot) as string));
+    ids = ids ? new Set([...ids].filter((id) => found.has(id))) : found;
+  });
+  return [...(ids ?? [])].sort();
+}
+
+/** Per field name, the fewest edits `word` needed in the paper with this id (fields it did not match are left out). */
+function fieldEdits(target: SearchIndex, word: string, id: string): Record<string, number> {
+  const match = target.matchWord(word, false, true);
+  const row = match.slots.findIndex((slot) => target.idOfSlot(slot) === id);
+  const edits: Record<string, number> = {};
+  if (row < 0) return edits;
+  for (let field = 0; field < SEARCH_FIELD_COUNT; field += 1) {
+    const value = match.fieldEdits[row * SEARCH_FIELD_COUNT + field] as number;
+    if (value !== NO_MATCH) edits[searchFields[field] as string] = value;
+  }
+  return edits;
+}
+
+const queries = ['reinforcement learning', 'reinforcment lerning', 'preference optimization', 'starcraft', 'distilation', 'poker', 'rocket league', 'self-play', 'multi-agent'];
 
 describe('SearchIndex on the real sample library', () => {
   it('indexes every paper', () => {
@@ -37,76 +43,57 @@ describe('SearchIndex on the real sample library', () => {
   it('finds every "reinforcement learning" title through two typos', () => {
     const intended = papers.filter((paper) => /reinforcement learning/i.test(paper.title));
     expect(intended.length).toBeGreaterThanOrEqual(8);
-    const { results, total } = index.search('reinforcment lerning', 100);
-    expect(total).toBe(results.length);
-    const hits = new Set(results.map((hit) => hit.id));
+    const hits = matching(index, 'reinforcment lerning');
     for (const paper of intended) expect(hits, paper.title).toContain(paper.id);
-    expect(titleOf(results[0]?.id ?? '')).toMatch(/reinforcement learning/i);
   });
 
-  it('finds and ranks first the "preference optimization" titles through typos', () => {
+  it('finds every "preference optimization" title through typos', () => {
     const intended = papers.filter((paper) => /preference optimization/i.test(paper.title));
     expect(intended.length).toBeGreaterThanOrEqual(4);
-    const hits = ids('prefrence optimzation');
+    const hits = matching(index, 'prefrence optimzation');
     for (const paper of intended) expect(hits, paper.title).toContain(paper.id);
-    for (const title of topTitles('prefrence optimzation', 3)) expect(title).toMatch(/preference optimization/i);
   });
 
   it.each([
     ['starcarft', 'StarCraft II: A New Challenge for Reinforcement Learning'],
-    ['starcraft', 'StarCraft II: A New Challenge for Reinforcement Learning'],
     ['distil', 'Efficient Dataset Distillation through Alignment with Smooth and High-Quality Expert Trajectories'],
-    ['dataset distilation', 'Efficient Dataset Distillation through Alignment with Smooth and High-Quality Expert Trajectories'],
     ['rocket leage', 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning'],
-    ['poker', "PokerGPT: An End-to-End Lightweight Solver for Multi-Player Texas Hold'em via Large Language Model"],
-  ])('"%s" ranks "%s" first', (query, title) => {
-    expect(topTitles(query, 1)).toEqual([title]);
+    ['holdem', "PokerGPT: An End-to-End Lightweight Solver for Multi-Player Texas Hold'em via Large Language Model"],
+  ])('"%s" finds "%s"', (query, title) => {
+    expect(matching(index, query).map(titleOf)).toContain(title);
   });
 
-  it('scores best first and honours the limit', () => {
-    const { results, total } = index.search('learning', 5);
-    expect(results).toHaveLength(5);
-    expect(total).toBeGreaterThan(5);
-    for (let at = 1; at < results.length; at += 1) expect(results[at - 1]!.score).toBeGreaterThanOrEqual(results[at]!.score);
+  it('says in which fields a word matched and with how many edits', () => {
+    const starcraft = papers.find((paper) => paper.title.startsWith('StarCraft II'));
+    expect(fieldEdits(index, 'starcraft', starcraft?.id ?? '')).toMatchObject({ title: 0 });
+    expect(fieldEdits(index, 'starcarft', starcraft?.id ?? '')).toMatchObject({ title: 2 });
+    expect(fieldEdits(index, 'starcraft', starcraft?.id ?? '').tags).toBeUndefined();
   });
 
   it('matches words of three letters exactly or as a prefix, never fuzzily', () => {
-    const hits = ids('dpo', 100);
+    const hits = matching(index, 'dpo');
     expect(hits.length).toBeGreaterThan(0);
     for (const id of hits) {
       const paper = papers.find((candidate) => candidate.id === id);
       expect(`${paper?.title} ${paper?.abstract} ${paper?.tags.join(' ')}`.toLowerCase()).toMatch(/\bdpo/);
     }
-    expect(ids('mqx')).toEqual([]);
+    expect(matching(index, 'mqx')).toEqual([]);
   });
 
   it('forgives one typo from four letters on ("rlhg" finds RLHF papers)', () => {
-    const hits = ids('rlhg', 100);
+    const hits = matching(index, 'rlhg');
     const rlhf = papers.filter((paper) => /\brlhf\b/i.test(`${paper.title} ${paper.abstract}`));
     expect(rlhf.length).toBeGreaterThan(0);
     for (const paper of rlhf) expect(hits).toContain(paper.id);
   });
 
-  it('returns nothing for an empty query or one of only operators', () => {
-    expect(index.search('')).toEqual({ results: [], total: 0 });
-    expect(index.search('   ')).toEqual({ results: [], total: 0 });
-    expect(index.search("'^$!=|\"")).toEqual({ results: [], total: 0 });
+  it('lets a single letter match as a prefix only while it is being typed', () => {
+    expect(index.matchWord('q', true, true).slots.length).toBeGreaterThan(0);
+    expect(index.matchWord('q', false, true).slots).toEqual([]);
   });
 
-  /**
-   * The issue's target is 0.8; measured 0.71 (PaperSearch's top 5 often ends in fuzzy-substring
-   * matches, e.g. "league" in "labels", that a word index does not make). This guards the measured level.
-   */
-  it('agrees with PaperSearch on the top 5 (average overlap ≥ 0.7)', () => {
-    const reference = new PaperSearch(papers);
-    const overlaps = overlapQueries.map((query) => {
-      const expected = reference.search(query).slice(0, 5).map((hit) => hit.id);
-      const actual = new Set(ids(query, 5));
-      if (expected.length === 0) return actual.size === 0 ? 1 : 0;
-      return expected.filter((id) => actual.has(id)).length / expected.length;
-    });
-    const average = overlaps.reduce((sum, value) => sum + value, 0) / overlaps.length;
-    expect(average, overlapQueries.map((query, at) => `${query}: ${overlaps[at]?.toFixed(1)}`).join(', ')).toBeGreaterThanOrEqual(0.7);
+  it('matches nothing for operators alone', () => {
+    expect(matching(index, "'^$!=|\"")).toEqual([]);
   });
 });
 
@@ -118,46 +105,39 @@ describe('SearchIndex semantics and updates', () => {
 
   it('matches authors by surname, with typos and without accents', () => {
     const local = new SearchIndex([...papers, ...extra]);
-    expect(local.search('chatterjee').results.map((hit) => hit.id)).toEqual(['x1']);
-    expect(local.search('chaterjee').results.map((hit) => hit.id)).toEqual(['x1']);
-    expect(local.search('muller').results.map((hit) => hit.id)).toContain('x2');
-    expect(local.search('Müller').results.map((hit) => hit.id)).toContain('x2');
-    expect(local.search('deepmind').results.map((hit) => hit.id)).toContain('x2');
-  });
-
-  it('requires every word to match somewhere (AND across fields)', () => {
-    const local = new SearchIndex([...papers, ...extra]);
-    expect(local.search('chaterjee preference').results.map((hit) => hit.id)).toEqual(['x1']);
-    expect(local.search('chatterjee starcraft')).toEqual({ results: [], total: 0 });
-    const both = new Set(local.search('reinforcement poker', 100).results.map((hit) => hit.id));
-    const either = local.search('poker', 100).results.filter((hit) => both.has(hit.id));
-    expect(either.length).toBe(both.size);
+    expect(matching(local, 'chatterjee')).toEqual(['x1']);
+    expect(matching(local, 'chaterjee')).toEqual(['x1']);
+    expect(matching(local, 'muller')).toContain('x2');
+    expect(matching(local, 'Müller')).toContain('x2');
+    expect(matching(local, 'deepmind')).toContain('x2');
+    expect(fieldEdits(local, 'muller', 'x2')).toEqual({ authors: 0 });
   });
 
   it('indexes the parts of hyphenated words and completes the word being typed', () => {
     const local = new SearchIndex([...papers, ...extra]);
-    expect(local.search('self-pl').results.map((hit) => hit.id)).toContain('x2');
-    expect(local.search('tabular play').results.map((hit) => hit.id)).toEqual(['x2']);
+    expect(matching(local, 'self-pl')).toContain('x2');
+    expect(matching(local, 'tabular play')).toEqual(['x2']);
   });
 
-  it('update and remove change the results, and ids stay unique', () => {
+  it('update and remove change the matches, and a reused slot carries nothing of its old paper', () => {
     const local = new SearchIndex(papers);
-    expect(local.search('zyxwvut').total).toBe(0);
+    expect(matching(local, 'zyxwvut')).toEqual([]);
     const target = papers[3]!;
     local.update({ ...target, title: `${target.title} zyxwvut` });
     expect(local.size).toBe(papers.length);
-    expect(local.search('zyxwvut').results.map((hit) => hit.id)).toEqual([target.id]);
+    expect(matching(local, 'zyxwvut')).toEqual([target.id]);
     local.update(target);
-    expect(local.search('zyxwvut').total).toBe(0);
-    expect(local.search(target.title).results.map((hit) => hit.id)).toContain(target.id);
+    expect(matching(local, 'zyxwvut')).toEqual([]);
     expect(local.remove(target.id)).toBe(true);
-    expect(local.search(target.title, 100).results.map((hit) => hit.id)).not.toContain(target.id);
+    expect(matching(local, target.title)).not.toContain(target.id);
     expect(local.remove(target.id)).toBe(false);
     expect(local.size).toBe(papers.length - 1);
-    // A freed slot is reused without leaking the old paper's terms into the new one.
     local.add(extra[1]!);
-    expect(local.search('starcraft').results.map((hit) => hit.id)).not.toContain('x2');
-    expect(local.search('tabular').results[0]?.id).toBe('x2');
+    // The freed slot is reused.
+    expect(local.slotOfId('x2')).toBe(index.slotOfId(target.id));
+    const oldWord = normalizeWords(target.title).sort((a, b) => b.length - a.length)[0] ?? '';
+    expect(matching(local, oldWord)).not.toContain('x2');
+    expect(matching(local, 'tabular')).toContain('x2');
   });
 
   it('agrees with a fresh index after many updates', () => {
@@ -165,11 +145,22 @@ describe('SearchIndex semantics and updates', () => {
     for (const paper of papers.slice(0, 30)) local.remove(paper.id);
     for (const paper of papers.slice(0, 30).reverse()) local.add(paper);
     const fresh = new SearchIndex(papers);
-    for (const query of overlapQueries) {
-      const a = local.search(query, 100);
-      const b = fresh.search(query, 100);
-      expect(a.total, query).toBe(b.total);
-      expect(new Set(a.results.map((hit) => hit.id)), query).toEqual(new Set(b.results.map((hit) => hit.id)));
-    }
+    for (const query of queries) expect(matching(local, query), query).toEqual(matching(fresh, query));
+  });
+
+  it('comes back from a snapshot matching exactly what it matched, and keeps taking updates', () => {
+    const local = new SearchIndex([...papers, ...extra]);
+    local.remove(papers[5]!.id);
+    const restored = SearchIndex.fromSnapshot(local.snapshot());
+    expect(restored.size).toBe(local.size);
+    for (const query of [...queries, 'chaterjee', 'muller', 'holdem']) expect(matching(restored, query), query).toEqual(matching(local, query));
+    restored.add(newPaper({ id: 'x3', title: 'Quokka behaviour', authors: [] }, '2026-01-01T00:00:00Z'));
+    expect(matching(restored, 'quoka')).toEqual(['x3']);
+  });
+
+  it('refuses a snapshot whose parts do not agree', () => {
+    const snapshot = new SearchIndex(papers.slice(0, 3)).snapshot();
+    expect(() => SearchIndex.fromSnapshot({ ...snapshot, docs: snapshot.docs.slice(1) })).toThrow(/inconsistent/);
+    expect(() => SearchIndex.fromSnapshot({ ...snapshot, docs: snapshot.docs.map(() => 99) })).toThrow(/inconsistent/);
   });
 });
