@@ -27,6 +27,16 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
     },
     { role: 'editMenu' },
     {
+      label: 'Search',
+      submenu: [
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.runCommand('focus-search') },
+        { label: 'Save Search…', click: () => actions.runCommand('save-search') },
+        { label: 'Search Inside PDFs', click: () => actions.runCommand('toggle-fulltext') },
+        { type: 'separator' },
+        { label: 'Search Syntax', click: () => actions.runCommand('search-syntax') },
+      ],
+    },
+    {
       label: 'View',
       submenu: [
         { role: 'reload' },

@@ -314,12 +314,14 @@ export class SearchEngine {
     /** Whether a text condition holds in the paper's metadata: its words, and as a phrase if it is one. */
     const inMetadata = (resolved: Resolved, slot: number) => resolved.rowOf[slot] !== 0 && (resolved.phrase === undefined || this.hasPhrase(slot, resolved));
     /** "Search inside PDFs": free words and phrases may also be met by the PDF text (field conditions never). */
+    // The snippet shows the whole free text where the PDF has it together, else the first word found.
+    const freeText = collapse(required.filter(({ term }) => term.kind !== 'field').map(({ term }) => textOf(term)).join(' '));
     const holds = (term: TextTerm, resolved: Resolved, slot: number) => {
       if (inMetadata(resolved, slot)) return true;
       if (!withFulltext || term.kind === 'field') return false;
       const paper = this.papers[slot];
       const match = paper ? fulltext.find(paper, textOf(term)) : undefined;
-      if (match && !fulltextHits.has(slot)) fulltextHits.set(slot, match);
+      if (match && paper && !fulltextHits.has(slot)) fulltextHits.set(slot, (freeText.includes(' ') ? fulltext.find(paper, freeText) : undefined) ?? match);
       return match !== undefined;
     };
     let candidates: number[];

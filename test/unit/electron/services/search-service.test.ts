@@ -156,5 +156,10 @@ describe('searching inside PDFs', () => {
     const inside = await call(sift, 'search.query', { query: 'coalition', limit: 5, fulltext: true });
     expect(inside.results.map((hit) => [hit.id, hit.fulltext?.page])).toEqual([['with-pdf', 2]]);
     expect((await call(sift, 'search.query', { query: 'games -fulltext:coalition', limit: 5 })).results.map((hit) => hit.id)).toEqual(['no-pdf']);
+
+    // Several words found together in the PDF: the snippet marks all of them.
+    const together = (await call(sift, 'search.query', { query: 'shapley value', limit: 5, fulltext: true })).results[0]?.fulltext;
+    const [from, to] = together?.ranges[0] ?? [0, 0];
+    expect(together?.snippet.slice(from, to)).toBe('Shapley value');
   });
 });
