@@ -147,9 +147,9 @@ export const importCommitResultSchema = z.object({
 });
 export type ImportCommitResult = z.infer<typeof importCommitResultSchema>;
 
-/** Where a match is: a field, and for authors and tags which one (0-based). UTF-16 offsets, `end` exclusive. */
+/** Where a match is: a field, and for authors, tags and notes which one (0-based). UTF-16 offsets, `end` exclusive. */
 export const matchRangeSchema = z.object({
-  field: z.enum(['title', 'authors', 'tags', 'venue', 'abstract']),
+  field: z.enum(['title', 'authors', 'tags', 'venue', 'abstract', 'notes']),
   index: z.number().int().min(0).optional(),
   start: z.number().int().min(0),
   end: z.number().int().min(0),

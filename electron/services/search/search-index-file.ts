@@ -6,7 +6,7 @@ import type { Paper } from '../../../shared/model/library';
 import { replaceFileDurably } from '../storage/fs-durable';
 
 /** Bumped whenever the layout or the index's tokenization changes: an older file is rebuilt, never misread. */
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 const MAGIC = 'SIFTIDX\n';
 export const SEARCH_INDEX_FILE = path.join('cache', 'search-index.bin');
 

@@ -19,7 +19,8 @@ export type EnginePaper = Pick<
  * which costs one needless re-index of one paper; a searchable change always changes it.
  */
 export function searchSignature(paper: EnginePaper): string {
-  return `${paper.updatedAt}\u0000${paper.title.length}\u0000${paper.abstract?.length ?? -1}\u0000${paper.venue ?? ''}\u0000${paper.authors.length}\u0000${paper.tags.join('\u0001')}`;
+  const notes = paper.notes.map((note) => `${note.updatedAt}:${note.body.length}`).join('\u0001');
+  return `${paper.updatedAt}\u0000${paper.title.length}\u0000${paper.abstract?.length ?? -1}\u0000${paper.venue ?? ''}\u0000${paper.authors.length}\u0000${paper.tags.join('\u0001')}\u0000${notes}`;
 }
 
 /** Extracted PDF text, looked up synchronously; the caller loads what a query needs first. */
@@ -45,8 +46,9 @@ export interface EngineResult {
   ids?: string[];
 }
 
-/** fuse.js gives every key the same weight, normalized over the five keys. */
-const KEY_WEIGHT = 1 / SEARCH_FIELD_COUNT;
+/** fuse.js's keys are the first five fields (notes are searched but not ranked), of equal weight. */
+const FUSE_KEYS = 5;
+const KEY_WEIGHT = 1 / FUSE_KEYS;
 /** Candidates ranked by the index's estimate whose exact fuse.js score is then computed. */
 const RESCORED = 200;
 const FIELD_OF: Record<Exclude<TextField, 'fulltext'>, number> = { title: 0, author: 1, venue: 3, abstract: 4 };
@@ -81,8 +83,10 @@ function lowerFieldValues(paper: EnginePaper, field: number): string[] {
       return paper.tags;
     case 3:
       return paper.venue !== undefined ? [paper.venue] : [];
-    default:
+    case 4:
       return paper.abstract !== undefined ? [paper.abstract] : [];
+    default:
+      return paper.notes.map((note) => note.body);
   }
 }
 
@@ -596,7 +600,7 @@ export class SearchEngine {
       const values = lowerFieldValues(paper, field);
       values.forEach((value, index) => {
         for (const [start, end] of highlightRanges(value, terms, phrases)) {
-          ranges.push({ field: FIELD_NAMES[field] as MatchRange['field'], ...(field === 1 || field === 2 ? { index } : {}), start, end });
+          ranges.push({ field: FIELD_NAMES[field] as MatchRange['field'], ...(field === 1 || field === 2 || field === 5 ? { index } : {}), start, end });
         }
       });
     }
@@ -699,7 +703,8 @@ function intersect(perWord: WordMatches[], fieldMask: number, capacity: number):
 /** fuse.js's record score for one pattern over the fields in `fieldMask` (1 when nothing matches). */
 function recordScore(paper: EnginePaper, pattern: FusePattern, fieldMask: number, norms: Float64Array, slot: number): number {
   let score = 1;
-  for (let field = 0; field < SEARCH_FIELD_COUNT; field += 1) {
+  // fuse.js's five keys; notes can make a paper match but do not rank it (a note-only match comes last).
+  for (let field = 0; field < FUSE_KEYS; field += 1) {
     if ((fieldMask & (1 << field)) === 0) continue;
     const cachedNorm = field === 0 ? 0 : field === 3 ? 1 : field === 4 ? 2 : -1;
     for (const value of lowerFieldValues(paper, field)) {

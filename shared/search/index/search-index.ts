@@ -18,7 +18,7 @@ import type { SearchablePaper } from '../searchable-paper';
  *   `editDistance`; a typo's correction also stands for the longer words it begins.
  */
 
-const FIELD_COUNT = 5;
+const FIELD_COUNT = 6;
 const TF_BITS = 4;
 const TF_MAX = (1 << TF_BITS) - 1;
 
@@ -50,9 +50,9 @@ export interface WordMatches {
   terms: string[];
 }
 export const NO_MATCH = 255;
-export const SEARCH_FIELD_COUNT = 5;
+export const SEARCH_FIELD_COUNT = 6;
 /** The index's fields, in slot order of `fieldEdits`. */
-export const searchFields = ['title', 'authors', 'tags', 'venue', 'abstract'] as const;
+export const searchFields = ['title', 'authors', 'tags', 'venue', 'abstract', 'notes'] as const;
 
 const MARKS = /\p{M}+/gu;
 const NOT_LETTER_OR_NUMBER = /[^\p{L}\p{N}]+/u;
@@ -121,7 +121,14 @@ function variantsOf(raw: string): string[] {
 }
 
 function fieldTexts(paper: SearchablePaper): string[] {
-  return [paper.title, paper.authors.map(authorName).join(' , '), paper.tags.join(' , '), paper.venue ?? '', paper.abstract ?? ''];
+  return [
+    paper.title,
+    paper.authors.map(authorName).join(' , '),
+    paper.tags.join(' , '),
+    paper.venue ?? '',
+    paper.abstract ?? '',
+    (paper.notes ?? []).map((note) => note.body).join('\n'),
+  ];
 }
 
 /** A growable posting list: document slots and packed term frequencies, in parallel. */

@@ -63,6 +63,12 @@ describe('search.query through dispatch', () => {
     const [hit] = (await call(sift, 'search.query', { query: 'poker', limit: 1 })).results;
     await call(sift, 'papers.update', { id: hit?.id, changes: { title: 'A quokka census' } });
     expect(await titlesFor(sift, 'quokka')).toEqual(['A quokka census']);
+    // Notes are searched too, and rank below papers whose own text matches.
+    const [other] = (await call(sift, 'search.query', { query: 'starcraft', limit: 1 })).results;
+    await call(sift, 'notes.add', { paperId: other?.id, body: 'Compare with the quokka census paper.' });
+    const withNote = await call(sift, 'search.query', { query: 'quokka', limit: 5 });
+    expect(withNote.results.map((result) => result.id)).toEqual([hit?.id, other?.id]);
+    expect(withNote.results[1]?.ranges).toEqual([{ field: 'notes', index: 0, start: 17, end: 23 }]);
     await call(sift, 'tags.add', { paperIds: [hit?.id], tag: 'marsupials' });
     expect((await call(sift, 'search.query', { query: 'tag:marsupials', limit: 5 })).results.map((result) => result.id)).toEqual([hit?.id]);
   });

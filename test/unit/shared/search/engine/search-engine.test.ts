@@ -602,10 +602,11 @@ describe('match ranges', () => {
   });
 
   it('names which tag matched, and points into the venue', () => {
-    // "read" is also one edit from "real" in the abstract.
+    // "read" is also one edit from "real" in the abstract, and the start of the note ("Read …").
     expect(rangesOf('read', 'h-rl')).toEqual([
       { field: 'tags', index: 1, start: 3, end: 7 },
       { field: 'abstract', start: 28, end: 32 },
+      { field: 'notes', index: 0, start: 0, end: 4 },
     ]);
     expect(rangesOf('rl', 'h-rl')).toEqual([{ field: 'tags', index: 0, start: 7, end: 9 }]);
     expect(rangesOf('neurips', 'h-rl')).toEqual([{ field: 'venue', start: 0, end: 7 }]);
@@ -727,9 +728,10 @@ describe('updates', () => {
     expect(engine.count('quokka')).toBe(2);
   });
 
-  it('the signature follows searchable changes, not status or notes', () => {
+  it('the signature follows searchable changes (notes included), not status', () => {
     const paper = handMade[0] as Paper;
-    expect(searchSignature({ ...paper, status: 'unread', notes: [] })).toBe(searchSignature(paper));
+    expect(searchSignature({ ...paper, status: 'unread' })).toBe(searchSignature(paper));
+    expect(searchSignature({ ...paper, notes: [] })).not.toBe(searchSignature(paper));
     expect(searchSignature({ ...paper, tags: ['other'] })).not.toBe(searchSignature(paper));
     expect(searchSignature({ ...paper, title: `${paper.title}!` })).not.toBe(searchSignature(paper));
     expect(searchSignature({ ...paper, updatedAt: '2030-01-01T00:00:00Z' })).not.toBe(searchSignature(paper));
