@@ -320,7 +320,8 @@ describe('Search in Chromium (browser mode, fresh library per test)', () => {
     const row = sift.row(SCALING);
     expect(await row.getByTestId('fulltext-page').textContent()).toBe('p. 2');
     expect(await row.getByTestId('fulltext-snippet').textContent()).toContain('The critical batch size follows a power law');
-    expect(await row.getByTestId('fulltext-snippet').locator('mark').allTextContents()).toEqual(['critical']);
+    // The words were found together in the PDF, so the whole phrase is marked.
+    expect(await row.getByTestId('fulltext-snippet').locator('mark').allTextContents()).toEqual(['critical batch']);
     await sift.select(SCALING);
     await sift.dismissToasts();
     await app.page.screenshot({ path: path.join(screenshotFolder, 'search-fulltext.png') });
