@@ -4,7 +4,7 @@ import { SearchEngine, type EngineQuery } from '../../../shared/search/engine/se
 import { parseQuery } from '../../../shared/search/parse-query';
 import { ApiFailure } from '../api-failure';
 import type { LibraryStore } from '../library-store';
-import type { ChangeSet } from '../storage/transaction';
+import { emptyChangeSet, mergeChangeSets, type ChangeSet } from '../storage/transaction';
 import { FulltextCache } from './fulltext-cache';
 
 export interface SearchServiceDeps {
@@ -34,8 +34,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class SearchService {
   private readonly ready: Promise<SearchEngine>;
   private engine: SearchEngine | undefined;
-  private readonly changed = new Set<string>();
-  private readonly removed = new Set<string>();
+  /** Papers changed or removed since the index last took changes. */
+  private pending: ChangeSet = emptyChangeSet();
   private replaced = false;
   private readonly unsubscribe: () => void;
   private readonly fulltext: FulltextCache;
@@ -61,16 +61,7 @@ export class SearchService {
 
   private note(change: ChangeSet | undefined): void {
     if (!change) this.replaced = true;
-    else {
-      for (const id of change.paperIds) {
-        this.changed.add(id);
-        this.removed.delete(id);
-      }
-      for (const id of change.removedIds) {
-        this.removed.add(id);
-        this.changed.delete(id);
-      }
-    }
+    else mergeChangeSets(this.pending, change);
     this.scheduleSave();
   }
 
@@ -82,8 +73,7 @@ export class SearchService {
     if (engine) {
       // Whatever changed since the file was written (journal replayed at open, other programs).
       if (engine.staleAtRestore > 0 || engine.reconcile(this.deps.store.data.papers) > 0) this.scheduleSave();
-      this.changed.clear();
-      this.removed.clear();
+      this.pending = emptyChangeSet();
       this.replaced = false;
     } else {
       engine = new SearchEngine();
@@ -104,22 +94,19 @@ export class SearchService {
 
   private applyChanges(engine: SearchEngine): void {
     const { store } = this.deps;
+    const { paperIds, removedIds } = this.pending;
+    this.pending = emptyChangeSet();
     if (this.replaced) {
       engine.reconcile(store.data.papers);
       this.replaced = false;
-      this.changed.clear();
-      this.removed.clear();
       return;
     }
-    if (this.changed.size === 0 && this.removed.size === 0) return;
-    for (const id of this.removed) engine.remove(id);
-    for (const id of this.changed) {
+    for (const id of removedIds) engine.remove(id);
+    for (const id of paperIds) {
       const paper = store.getPaper(id);
       if (paper) engine.sync(paper);
       else engine.remove(id);
     }
-    this.changed.clear();
-    this.removed.clear();
   }
 
   private async engineNow(): Promise<SearchEngine> {
