@@ -8,6 +8,7 @@ import type { Handlers } from './handlers';
 import { LibraryService } from './library-service';
 import { LibraryStore, type StoreEvent } from './library-store';
 import { restoreBackup } from './restore-backup';
+import { TagService } from './tag-service';
 import { ImportService } from './import/import-service';
 import { inProcessParsers } from './import/in-process-parsers';
 import { workerParsers } from './import/worker-parsers';
@@ -109,7 +110,8 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       ...(store.state.kind === 'ready' ? { indexFile: searchIndexFile(store.folder, { readOnly: options.readOnly === true || store.state.readOnly !== undefined }) } : {}),
       onChanged: (reason) => emit('library.changed', { reason }),
     });
-    return { store, service, search };
+    const tags = new TagService({ store, now, onChanged: (reason, paperIds) => emit('library.changed', { reason, paperIds }) });
+    return { store, service, search, tags };
   };
   const closeLibrary = async (library: { store: LibraryStore; search: SearchService }) => {
     await library.search.close();
@@ -176,6 +178,11 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'papers.update': ({ id, changes }) => current.service.updatePaper(id, changes),
     'tags.add': ({ paperIds, tag }) => current.service.setTag(paperIds, tag, true),
     'tags.remove': ({ paperIds, tag }) => current.service.setTag(paperIds, tag, false),
+    'tags.rename': ({ from, to }) => current.tags.rename(from, to),
+    'tags.setColor': ({ name, color }) => current.tags.setColor(name, color),
+    'tags.pin': ({ name, slot }) => current.tags.pin(name, slot),
+    'tags.delete': ({ name }) => current.tags.delete(name),
+    'tags.restore': ({ tags }) => current.tags.restore(tags),
     'notes.add': ({ paperId, body }) => current.service.addNote(paperId, body),
     'notes.update': ({ paperId, noteId, body }) => current.service.updateNote(paperId, noteId, body),
     'notes.delete': ({ paperId, noteId }) => current.service.deleteNote(paperId, noteId),

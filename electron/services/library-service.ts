@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LibraryInfo, PaperChanges, PaperSummary, TagSummary } from '../../shared/api/contract';
 import { librarySchema, type Note, type Paper } from '../../shared/model/library';
+import { tagAncestors } from '../../shared/model/nested-tags';
 import { reviewTableMarkdown } from '../../shared/export/markdown-table';
 import type { ReviewColumnId } from '../../shared/export/review-columns';
 import { ApiFailure } from './api-failure';
@@ -56,13 +57,15 @@ export class LibraryService {
     const { papers, tags } = this.store.data;
     const counts = new Map<string, number>();
     for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    const colors = new Map(tags.map((tag) => [tag.name, tag.color]));
-    const summaries = [...counts]
-      .map(([name, count]) => {
-        const color = colors.get(name);
-        return color ? { name, color, count } : { name, count };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const entries = new Map(tags.map((tag) => [tag.name, tag]));
+    const summaries: TagSummary[] = [...counts].map(([name, count]) => ({ ...entries.get(name), name, count }));
+    // A pinned tag stays listed when no paper carries it (its number key still adds it), and so does
+    // the color or pin of a parent that exists only through nested tags (`a` of `a/b`).
+    const parents = new Set([...counts.keys()].flatMap(tagAncestors));
+    for (const tag of tags) {
+      if (!counts.has(tag.name) && (tag.pinned !== undefined || parents.has(tag.name))) summaries.push({ ...tag, count: 0 });
+    }
+    summaries.sort((a, b) => a.name.localeCompare(b.name));
     this.tagCache = { version: this.store.version, tags: summaries };
     return summaries;
   }

@@ -9,6 +9,7 @@ import {
   paperTypes,
   authorSchema,
 } from '../model/library';
+import { tagColorSchema } from '../model/tag-colors';
 import { reviewColumnIds } from '../export/review-columns';
 import type { EventName, MethodName } from './channels';
 
@@ -71,6 +72,13 @@ export type PaperSummary = z.infer<typeof paperSummarySchema>;
 
 export const tagSummarySchema = tagSchema.extend({ count: z.number().int() });
 export type TagSummary = z.infer<typeof tagSummarySchema>;
+
+const pinSlot = z.number().int().min(1, 'Pin slots are 1 to 9').max(9, 'Pin slots are 1 to 9');
+
+/** A tag `tags.delete` took off papers, with its color and pin: what `tags.restore` needs to put it back. */
+export const removedTagSchema = tagSchema.extend({ paperIds: z.array(paperId).max(100_000) });
+export type RemovedTag = z.infer<typeof removedTagSchema>;
+
 
 /** Fields a user may edit directly on a paper. */
 export const paperChangesSchema = z
@@ -271,6 +279,40 @@ export const apiMethods = {
   'tags.remove': method(
     'Remove a tag from one or more papers',
     z.object({ paperIds, tag: tagNameSchema }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'tags.rename': method(
+    'Rename a tag and the tags nested under it (`a` also renames `a/b`); renaming onto an existing tag merges the two',
+    z
+      .object({ from: tagNameSchema, to: tagNameSchema })
+      .strict()
+      .refine(({ from, to }) => from !== to, 'The new name is the same as the old one'),
+    z.object({
+      /** Papers whose tags changed. */
+      changed: z.number().int(),
+      /** At least one renamed tag already existed, so two tags became one. */
+      merged: z.boolean(),
+      renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+    }),
+  ),
+  'tags.setColor': method(
+    'Give a tag a color (a palette key or #rrggbb), or take its color away with null',
+    z.object({ name: tagNameSchema, color: tagColorSchema.nullable() }).strict(),
+    z.object({ tag: tagSchema }),
+  ),
+  'tags.pin': method(
+    'Pin a tag to a number key 1–9 (a tag that held that key loses it), or unpin it with null',
+    z.object({ name: tagNameSchema, slot: pinSlot.nullable() }).strict(),
+    z.object({ tag: tagSchema, unpinned: z.string().optional() }),
+  ),
+  'tags.delete': method(
+    'Take a tag and the tags nested under it off every paper and forget their colors and pins; the answer is what tags.restore needs to undo it',
+    z.object({ name: tagNameSchema }).strict(),
+    z.object({ paperIds: z.array(z.string()), removed: z.array(removedTagSchema) }),
+  ),
+  'tags.restore': method(
+    'Undo tags.delete: put tags back on the papers that had them (papers since deleted are skipped), with their colors and free pins',
+    z.object({ tags: z.array(removedTagSchema).min(1).max(10_000) }).strict(),
     z.object({ changed: z.number().int() }),
   ),
   'notes.add': method(

@@ -124,7 +124,14 @@ export const paperSchema = z
   .strict();
 export type Paper = z.infer<typeof paperSchema>;
 
-export const tagSchema = z.object({ name: tagNameSchema, color: z.string().max(32).optional() }).strict();
+export const tagSchema = z
+  .object({
+    name: tagNameSchema,
+    color: z.string().max(32).optional(),
+    /** The number key (1–9) that toggles this tag on the selection; no two tags share one. */
+    pinned: z.number().int().min(1).max(9).optional(),
+  })
+  .strict();
 export type Tag = z.infer<typeof tagSchema>;
 
 export const columnSchema = z
