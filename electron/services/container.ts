@@ -15,6 +15,8 @@ import { workerParsers } from './import/worker-parsers';
 import { WorkerPool } from './workers/worker-pool';
 import { SearchService } from './search/search-service';
 import { searchIndexFile } from './search/search-index-file';
+import { AnnotationService } from './annotation-service';
+import { readAttachment } from './read-attachment';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -128,6 +130,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     onProgress: (progress) => emit('import.progress', progress),
     onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
   });
+  const annotations = new AnnotationService({
+    store: () => current.store,
+    now,
+    newId,
+    onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
+  });
 
   const handlers: Handlers = {
     'library.info': async () => {
@@ -194,6 +202,10 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       }),
     'import.commit': ({ importId, decisions, tags }) => imports.commit(importId, decisions, tags ?? []),
     'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
+    'annotations.add': ({ paperId, ...highlight }) => annotations.add(paperId, highlight),
+    'annotations.update': ({ paperId, annotationId, ...changes }) => annotations.update(paperId, annotationId, changes),
+    'annotations.delete': ({ paperId, annotationId }) => annotations.delete(paperId, annotationId),
+    'attachments.read': ({ paperId, attachmentId }) => readAttachment(current.store, paperId, attachmentId),
     'export.markdown': ({ paperIds, columns }) => current.service.exportMarkdown(paperIds, columns),
     'search.query': (input) => current.search.query(input),
     'searches.list': async () => ({ searches: await current.search.savedSearches() }),

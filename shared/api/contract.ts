@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { highlightColors, highlightRectSchema } from '../model/highlights';
 import {
+  annotationSchema,
   noteSchema,
   paperSchema,
   readStatuses,
@@ -216,6 +218,15 @@ export type SavedSearchSummary = z.infer<typeof savedSearchSummarySchema>;
 
 const base64 = z.string().max(350_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
 
+const attachmentId = z.string().min(1).max(128);
+const annotationId = z.string().min(1).max(64);
+const highlightQuote = z.string().trim().min(1, 'A highlight needs the text it marks').max(100_000);
+const highlightComment = z.string().max(100_000);
+const highlightTags = z.array(tagNameSchema).max(50, 'A highlight has at most 50 tags');
+
+/** The reader opens PDFs up to this size; `attachments.read` refuses larger ones with a clear message. */
+export const MAX_ATTACHMENT_READ_BYTES = 150 * 1024 * 1024;
+
 function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
 }
@@ -329,6 +340,40 @@ export const apiMethods = {
     'Delete a note',
     z.object({ paperId, noteId: z.string().min(1).max(64) }).strict(),
     z.object({ deleted: z.boolean() }),
+  ),
+  'annotations.add': method(
+    'Highlight a passage of a paper\'s PDF: page, rectangles in page units (shared/model/highlights.ts), quoted text, color',
+    z
+      .object({
+        paperId,
+        attachmentId,
+        page: z.number().int().min(1).max(100_000),
+        rects: z.array(highlightRectSchema).min(1, 'A highlight needs at least one rectangle').max(1000),
+        quote: highlightQuote,
+        color: z.enum(highlightColors),
+        comment: highlightComment.optional(),
+        tags: highlightTags.optional(),
+      })
+      .strict(),
+    z.object({ annotation: annotationSchema }),
+  ),
+  'annotations.update': method(
+    'Change a highlight\'s color, comment (an empty one removes it) or tags',
+    z
+      .object({ paperId, annotationId, color: z.enum(highlightColors).optional(), comment: highlightComment.optional(), tags: highlightTags.optional() })
+      .strict()
+      .refine((input) => input.color !== undefined || input.comment !== undefined || input.tags !== undefined, 'Nothing to change'),
+    z.object({ annotation: annotationSchema }),
+  ),
+  'annotations.delete': method(
+    'Delete a highlight; the answer holds it whole, so that it can be added again (undo)',
+    z.object({ paperId, annotationId }).strict(),
+    z.object({ deleted: annotationSchema }),
+  ),
+  'attachments.read': method(
+    'The bytes of a paper\'s PDF, found by attachment id (never by path), as base64; PDFs over 150 MB are refused',
+    z.object({ paperId, attachmentId }).strict(),
+    z.object({ data: z.string(), bytes: z.number().int(), sha256: z.string() }),
   ),
   'import.preview': method(
     'Parse files and/or pasted text, find duplicates, and hold the result until commit (changes nothing)',

@@ -61,6 +61,8 @@ export const annotationSchema = z
     quote: z.string().max(100_000),
     color: z.string().max(32),
     comment: z.string().max(100_000).optional(),
+    /** Labels on this highlight alone (the paper's own tags are separate). */
+    tags: z.array(tagNameSchema).max(50).optional(),
     createdAt: isoTime,
   })
   .strict();
