@@ -7,6 +7,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 import { LibraryService } from './library-service';
 import { LibraryStore, type StoreEvent } from './library-store';
+import { ScreeningService } from './screening-service';
 import { restoreBackup } from './restore-backup';
 import { TagService } from './tag-service';
 import { ImportService } from './import/import-service';
@@ -122,6 +123,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
   const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: 1024 }) : undefined;
+  const screening = new ScreeningService({
+    store: () => current.store,
+    now,
+    newId,
+    onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
+  });
   const imports = new ImportService({
     store: () => current.store,
     parsers: workers ? workerParsers(workers) : inProcessParsers,
@@ -211,6 +218,11 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'searches.list': async () => ({ searches: await current.search.savedSearches() }),
     'searches.save': (input) => current.search.saveSearch(input),
     'searches.delete': async ({ id }) => ({ deleted: await current.search.deleteSearch(id) }),
+    'screening.decide': ({ paperIds, decision, reasonId }) => screening.decide(paperIds, decision, reasonId),
+    'screening.restore': ({ states }) => screening.restore(states),
+    'screening.criteria.get': () => screening.criteria(),
+    'screening.criteria.set': (criteria) => screening.setCriteria(criteria),
+    'screening.stats': ({ paperIds }) => screening.stats(paperIds),
     'export.save': async ({ suggestedName, content }) => {
       if (!options.dialogs) throw new ApiFailure('unavailable', 'Saving with a dialog needs the desktop app');
       const saved = await options.dialogs.saveTextFile(suggestedName, content);

@@ -36,6 +36,11 @@ export const methodNames = [
   'searches.list',
   'searches.save',
   'searches.delete',
+  'screening.decide',
+  'screening.restore',
+  'screening.criteria.get',
+  'screening.criteria.set',
+  'screening.stats',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -10,6 +10,12 @@ import {
   tagSchema,
   paperTypes,
   authorSchema,
+  MAX_SCREENING_KEYWORDS,
+  MAX_SCREENING_REASONS,
+  screeningCriteriaSchema,
+  screeningKeywordSchema,
+  screeningReasonSchema,
+  screeningSchema,
 } from '../model/library';
 import { tagColorSchema } from '../model/tag-colors';
 import { reviewColumnIds } from '../export/review-columns';
@@ -215,6 +221,66 @@ export type SearchQueryOutput = z.infer<typeof searchQueryOutputSchema>;
 
 export const savedSearchSummarySchema = z.object({ id: z.string(), name: z.string(), query: z.string(), count: z.number().int() });
 export type SavedSearchSummary = z.infer<typeof savedSearchSummarySchema>;
+/** A paper's screening state, as `screening.decide` answers it (to undo) and `screening.restore` takes it back. */
+export const screeningStateSchema = z.object({ paperId, screening: screeningSchema }).strict();
+export type ScreeningState = z.infer<typeof screeningStateSchema>;
+
+/** The criteria as the side panel sends them: a new reason has no id yet (the main side gives it one). */
+export const screeningCriteriaInputSchema = z
+  .object({
+    reasons: z
+      .array(z.object({ id: screeningReasonSchema.shape.id.optional(), label: screeningReasonSchema.shape.label }).strict())
+      .max(MAX_SCREENING_REASONS, `At most ${MAX_SCREENING_REASONS} exclusion reasons (keys 1–9)`),
+    includeKeywords: z.array(screeningKeywordSchema).max(MAX_SCREENING_KEYWORDS, `At most ${MAX_SCREENING_KEYWORDS} inclusion keywords`),
+    excludeKeywords: z.array(screeningKeywordSchema).max(MAX_SCREENING_KEYWORDS, `At most ${MAX_SCREENING_KEYWORDS} exclusion keywords`),
+  })
+  .strict()
+  .superRefine((criteria, context) => {
+    const labels = new Set<string>();
+    const ids = new Set<string>();
+    criteria.reasons.forEach((reason, index) => {
+      const label = reason.label.toLowerCase();
+      if (labels.has(label)) context.addIssue({ code: 'custom', path: ['reasons', index, 'label'], message: `Two exclusion reasons are both “${reason.label}”` });
+      if (reason.id !== undefined && ids.has(reason.id)) context.addIssue({ code: 'custom', path: ['reasons', index, 'id'], message: 'Two exclusion reasons share an id' });
+      labels.add(label);
+      if (reason.id !== undefined) ids.add(reason.id);
+    });
+    const include = new Set(criteria.includeKeywords.map((keyword) => keyword.toLowerCase()));
+    criteria.excludeKeywords.forEach((keyword, index) => {
+      if (include.has(keyword.toLowerCase())) {
+        context.addIssue({ code: 'custom', path: ['excludeKeywords', index], message: `“${keyword}” is both an inclusion and an exclusion keyword` });
+      }
+    });
+  });
+export type ScreeningCriteriaInput = z.input<typeof screeningCriteriaInputSchema>;
+
+/**
+ * Screening counts for a list of papers, ready for a PRISMA 2020 flow diagram's screening stage.
+ * `identified` = `undecided` + `screened`; `screened` = `included` + `maybe` + `excluded`.
+ */
+export const screeningStatsSchema = z.object({
+  /** The papers counted: those of the list that are in the library. */
+  identified: z.number().int(),
+  /** Papers with a decision (include, maybe or exclude). */
+  screened: z.number().int(),
+  undecided: z.number().int(),
+  included: z.number().int(),
+  maybe: z.number().int(),
+  excluded: z.number().int(),
+  /**
+   * Excluded papers per reason: the criteria's reasons in their order (`number` 1–9, listed with 0 too), then
+   * reasons no longer in the criteria (by the label they were given), most used first.
+   */
+  reasons: z.array(
+    z.object({ reasonId: z.string().optional(), number: z.number().int().min(1).max(9).optional(), label: z.string(), count: z.number().int() }),
+  ),
+  /** Exclusions without a reason. */
+  noReason: z.number().int(),
+  /** Ids asked about that are not in the library (deleted since the list was made). */
+  missing: z.number().int(),
+});
+export type ScreeningStats = z.infer<typeof screeningStatsSchema>;
+
 
 const base64 = z.string().max(350_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
 
@@ -428,6 +494,30 @@ export const apiMethods = {
       })
       .strict(),
     savedSearchSummarySchema,
+  ),
+  'screening.decide': method(
+    'Record a screening decision (and for an exclusion, optionally a reason of the criteria) on papers, stamped now; answers their previous states, for undo',
+    z
+      .object({ paperIds, decision: z.enum(screeningDecisions), reasonId: screeningReasonSchema.shape.id.optional() })
+      .strict()
+      .refine((input) => input.reasonId === undefined || input.decision === 'exclude', { message: 'Only an exclusion takes a reason', path: ['reasonId'] }),
+    z.object({ changed: z.number().int(), previous: z.array(screeningStateSchema) }),
+  ),
+  'screening.restore': method(
+    'Put papers’ screening states back as they were (undo of screening.decide)',
+    z.object({ states: z.array(screeningStateSchema).min(1, 'Nothing to restore').max(100_000) }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'screening.criteria.get': method('The screening criteria: numbered exclusion reasons and the keywords to highlight', noInput, z.object({ criteria: screeningCriteriaSchema })),
+  'screening.criteria.set': method(
+    'Replace the screening criteria (reasons numbered by their order; keywords de-duplicated)',
+    screeningCriteriaInputSchema,
+    z.object({ criteria: screeningCriteriaSchema }),
+  ),
+  'screening.stats': method(
+    'Screening counts per decision and per exclusion reason for the given papers (all papers when none are given)',
+    z.object({ paperIds: z.array(paperId).max(100_000).optional() }).strict(),
+    screeningStatsSchema,
   ),
   'searches.delete': method('Delete a saved search (the papers stay)', z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
 } as const satisfies Record<MethodName, MethodSpec>;

@@ -82,7 +82,10 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export const screeningSchema = z
   .object({
     decision: z.enum(screeningDecisions),
+    /** For an exclusion, the reason's label as it read when the decision was made (so it keeps its meaning if the criteria change). */
     reason: z.string().max(1000).optional(),
+    /** The criterion the reason came from (`screeningCriteria.reasons[].id`): counts follow it through a rename. */
+    reasonId: z.string().min(1).max(64).optional(),
     decidedAt: isoTime.optional(),
   })
   .strict();
@@ -151,6 +154,41 @@ export const savedSearchSchema = z
   .strict();
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
+/** Exclusion reasons are picked with the number keys 1–9, so there are at most nine. */
+export const MAX_SCREENING_REASONS = 9;
+export const MAX_SCREENING_KEYWORDS = 100;
+
+/** One trimmed line of text of at most `max` characters: a screening reason's label or a keyword. */
+function screeningText(what: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${what} cannot be empty`)
+    .max(max, `${what} is at most ${max} characters`)
+    .refine((text) => !/[\r\n\t]/.test(text), `${what} must be on one line`);
+}
+
+export const screeningReasonSchema = z.object({ id: z.string().min(1).max(64), label: screeningText('An exclusion reason', 200) }).strict();
+export type ScreeningReason = z.infer<typeof screeningReasonSchema>;
+export const screeningKeywordSchema = screeningText('A keyword', 100);
+
+/** What papers are screened against: numbered exclusion reasons and keywords to highlight. */
+export const screeningCriteriaSchema = z
+  .object({
+    /** Numbered by position: the first is key 1 (E1). */
+    reasons: z.array(screeningReasonSchema).max(MAX_SCREENING_REASONS, `At most ${MAX_SCREENING_REASONS} exclusion reasons (keys 1–9)`),
+    /** Highlighted in green in titles and abstracts. */
+    includeKeywords: z.array(screeningKeywordSchema).max(MAX_SCREENING_KEYWORDS, `At most ${MAX_SCREENING_KEYWORDS} inclusion keywords`),
+    /** Highlighted in red. */
+    excludeKeywords: z.array(screeningKeywordSchema).max(MAX_SCREENING_KEYWORDS, `At most ${MAX_SCREENING_KEYWORDS} exclusion keywords`),
+  })
+  .strict();
+export type ScreeningCriteria = z.infer<typeof screeningCriteriaSchema>;
+
+export function emptyScreeningCriteria(): ScreeningCriteria {
+  return { reasons: [], includeKeywords: [], excludeKeywords: [] };
+}
+
 export const librarySchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -158,10 +196,16 @@ export const librarySchema = z
     tags: z.array(tagSchema),
     columns: z.array(columnSchema),
     savedSearches: z.array(savedSearchSchema),
+    /** Absent until criteria are first saved (and in libraries from before screening): read it with `screeningCriteriaOf`. */
+    screeningCriteria: screeningCriteriaSchema.optional(),
     settings: z.record(z.string().max(200), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   })
   .strict();
 export type Library = z.infer<typeof librarySchema>;
+
+export function screeningCriteriaOf(library: Pick<Library, 'screeningCriteria'>): ScreeningCriteria {
+  return library.screeningCriteria ?? emptyScreeningCriteria();
+}
 
 export function emptyLibrary(): Library {
   return { schemaVersion: SCHEMA_VERSION, papers: [], tags: [], columns: [], savedSearches: [], settings: {} };

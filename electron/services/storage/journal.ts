@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, readFile, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { columnSchema, paperSchema, savedSearchSchema, tagSchema, librarySchema } from '../../../shared/model/library';
+import { columnSchema, paperSchema, savedSearchSchema, screeningCriteriaSchema, tagSchema, librarySchema } from '../../../shared/model/library';
 import { fsyncFolder } from './fs-durable';
 
 /**
@@ -22,6 +22,7 @@ export const journalEntrySchema = z
     tags: z.array(tagSchema).optional(),
     columns: z.array(columnSchema).optional(),
     savedSearches: z.array(savedSearchSchema).optional(),
+    screeningCriteria: screeningCriteriaSchema.optional(),
     settings: librarySchema.shape.settings.optional(),
   })
   .strict();

@@ -2,7 +2,7 @@ import type { Library, Paper } from '../../../shared/model/library';
 import { ApiFailure } from '../api-failure';
 import type { JournalEntry } from './journal';
 
-export type CollectionKey = 'tags' | 'columns' | 'savedSearches' | 'settings';
+export type CollectionKey = 'tags' | 'columns' | 'savedSearches' | 'screeningCriteria' | 'settings';
 
 /** What one transaction changed, for the journal and for external-change merging. */
 export interface ChangeSet {
@@ -92,6 +92,12 @@ export class LibraryTransaction {
     return this.library[key];
   }
 
+  /** Replaces a collection's whole value (one that may be absent, like screeningCriteria). */
+  replaceCollection<K extends CollectionKey>(key: K, value: Library[K]): void {
+    this.collection(key);
+    this.library[key] = value;
+  }
+
   /** Puts memory back as it was before this transaction. */
   rollback(): void {
     for (const [key, original] of this.collectionOriginals) (this.library as Record<CollectionKey, unknown>)[key] = original;
@@ -149,6 +155,7 @@ export function applyEntry(library: Library, byId: Map<string, Paper>, entry: Jo
   if (entry.tags) library.tags = entry.tags;
   if (entry.columns) library.columns = entry.columns;
   if (entry.savedSearches) library.savedSearches = entry.savedSearches;
+  if (entry.screeningCriteria) library.screeningCriteria = entry.screeningCriteria;
   if (entry.settings) library.settings = entry.settings;
 }
 

@@ -71,6 +71,33 @@ const badInputs: Record<MethodName, unknown[]> = {
   'searches.list': [{ all: true }],
   'searches.save': [{ name: '', query: 'x' }, { name: 'n', query: '   ' }, { name: 'x'.repeat(300), query: 'q' }, { name: 'n', query: 'q', id: 42 }],
   'searches.delete': [{}, { id: '' }, { id: 7 }],
+  'screening.decide': [
+    { paperIds: ['x'] },
+    { paperIds: ['x'], decision: 'reject' },
+    { paperIds: [], decision: 'include' },
+    { paperIds: ['x'], decision: 'include', reasonId: 'r1' },
+    { paperIds: ['x'], decision: 'exclude', reasonId: '' },
+    { paperIds: ['x'], decision: 'exclude', reason: 'free text' },
+  ],
+  'screening.restore': [
+    { states: [] },
+    { states: [{ paperId: 'x' }] },
+    { states: [{ paperId: 'x', screening: { decision: 'nope' } }] },
+    { states: [{ paperId: 'x', screening: { decision: 'exclude', decidedAt: 'yesterday' } }] },
+    { states: [{ paperId: 'x', screening: { decision: 'include', extra: 1 } }] },
+  ],
+  'screening.criteria.get': [{ all: true }],
+  'screening.criteria.set': [
+    {},
+    { reasons: Array.from({ length: 10 }, (_, index) => ({ label: `r${index}` })), includeKeywords: [], excludeKeywords: [] },
+    { reasons: [{ label: '  ' }], includeKeywords: [], excludeKeywords: [] },
+    { reasons: [{ label: 'x'.repeat(201) }], includeKeywords: [], excludeKeywords: [] },
+    { reasons: [{ label: 'a' }, { label: 'A' }], includeKeywords: [], excludeKeywords: [] },
+    { reasons: [], includeKeywords: ['k'.repeat(101)], excludeKeywords: [] },
+    { reasons: [], includeKeywords: ['rl'], excludeKeywords: ['RL'] },
+    { reasons: [], includeKeywords: [], excludeKeywords: [], extra: 1 },
+  ],
+  'screening.stats': [{ paperIds: 'all' }, { query: 'decision:include' }, { paperIds: [''] }],
 };
 
 describe('invalid input through dispatch', () => {

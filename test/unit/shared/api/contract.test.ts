@@ -36,6 +36,11 @@ describe('the API contract', () => {
       'searches.list',
       'searches.save',
       'searches.delete',
+      'screening.decide',
+      'screening.restore',
+      'screening.criteria.get',
+      'screening.criteria.set',
+      'screening.stats',
     ]);
     expect(Object.keys(apiMethods).sort()).toEqual([...methodNames].sort());
   });
@@ -63,6 +68,8 @@ describe('the API contract', () => {
     ['annotations.add', { paperId: 'a', attachmentId: 'b', page: 1, rects: [], quote: 'q', color: 'blue' }, 'A highlight needs at least one rectangle'],
     ['annotations.add', { paperId: 'a', attachmentId: 'b', page: 1, rects: [[0, 0, 10, 10]], quote: '  ', color: 'blue' }, 'A highlight needs the text it marks'],
     ['annotations.update', { paperId: 'a', annotationId: 'b' }, 'Nothing to change'],
+    ['screening.decide', { paperIds: ['a'], decision: 'maybe', reasonId: 'r1' }, 'reasonId: Only an exclusion takes a reason'],
+    ['screening.criteria.set', { reasons: [{ label: 'Adults' }, { label: 'adults ' }], includeKeywords: [], excludeKeywords: [] }, 'Two exclusion reasons are both “adults”'],
     ['export.markdown', { paperIds: ['a'], columns: ['title', 'secret'] }, 'columns'],
     ['export.save', { suggestedName: '../etc/passwd', content: '' }, 'slashes'],
     ['library.info', { extra: true }, 'extra'],
