@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { paperIdFromHref } from '../util/paper-link';
 import { safeLinkHref } from '../util/safe-url';
 import { MarkdownImage } from './MarkdownImage';
 import { MarkdownLink } from './MarkdownLink';
@@ -8,8 +9,9 @@ import { MarkdownLink } from './MarkdownLink';
 const components: Components = { a: MarkdownLink, img: MarkdownImage };
 const remarkPlugins = [remarkGfm];
 
-/** Unsafe URLs become empty here and plain text in MarkdownLink. */
-function keepSafeUrls(url: string): string {
+/** Unsafe URLs become empty here and plain text in MarkdownLink; links to papers pass to MarkdownLink as they are. */
+export function keepSafeUrls(url: string): string {
+  if (paperIdFromHref(url) !== undefined) return url.trim();
   return safeLinkHref(url) ?? '';
 }
 

@@ -1,5 +1,6 @@
 import type { PaperSummary } from '../../../shared/api/contract';
 import type { ReadStatus } from '../../../shared/model/library';
+import { isInTagTree } from '../../../shared/model/nested-tags';
 
 /** The sidebar's narrowing of the list; both parts combine with each other and with the search. */
 export interface ListFilter {
@@ -23,15 +24,17 @@ export function libraryOrder(
 
 export function matchesFilter(paper: PaperSummary, filter: ListFilter): boolean {
   if (filter.status && paper.status !== filter.status) return false;
-  if (filter.tag !== undefined && !paper.tags.includes(filter.tag)) return false;
+  const { tag } = filter;
+  // A parent includes its nested tags, as the search's `tag:` does.
+  if (tag !== undefined && !paper.tags.some((name) => isInTagTree(name, tag))) return false;
   return true;
 }
 
 /**
  * The list as shown. With search results (`ids`, in the search's order) it is those papers, else
  * the library in its own order; either way narrowed by the sidebar's filter here too (the search
- * already applied it as clauses, but the summaries change first when the user edits a paper, and a
- * tag filter here is exact where `tag:x` also takes `x/…`).
+ * already applied it as clauses, but the summaries change first when the user edits a paper; the
+ * search's `tag:x` is case-insensitive, the sidebar's tree is not).
  */
 export function visiblePapers(
   ordered: readonly PaperSummary[],
