@@ -10,6 +10,8 @@ export interface HighlightTerms {
 // Combining marks belong to the word: text in decomposed form (NFD, common in PDFs and macOS file names) writes
 // "ü" as "u" + U+0308, and the index folds it to "muller".
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const ASCII_TOKEN = /[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*/g;
+const NON_ASCII = /[^ -~\t\n\r]/;
 const MARKS = /\p{M}+/gu;
 const NOT_LETTER_OR_NUMBER = /[^\p{L}\p{N}]+/u;
 
@@ -26,7 +28,8 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, phrase
   const ranges: Array<[number, number]> = [];
   if (text.length === 0) return ranges;
   if (terms.size > 0) {
-    for (const token of text.matchAll(TOKEN)) {
+    // Most text is ASCII: a plain character class is several times faster than Unicode properties.
+    for (const token of text.matchAll(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN)) {
       if (tokenMatches(token[0], terms)) ranges.push([token.index, token.index + token[0].length]);
     }
   }

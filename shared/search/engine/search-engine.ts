@@ -112,8 +112,8 @@ export class SearchEngine {
   private order = new Float64Array(16);
   private nextOrder = 0;
 
-  /** fuse.js's norm of title, venue and abstract per slot: computing it walks the whole text. */
-  private norms = new Float64Array(16 * 3);
+  /** fuse.js's norm of title and abstract per slot (two entries a slot): computing it walks the whole text. */
+  private norms = new Float64Array(16 * 2);
   /** Scratch for `estimate`. */
   private readonly freeEdits = new Float64Array(SEARCH_FIELD_COUNT);
   private readonly freeMissing = new Float64Array(SEARCH_FIELD_COUNT);
@@ -146,16 +146,15 @@ export class SearchEngine {
       const order = new Float64Array(capacity);
       order.set(this.order);
       this.order = order;
-      const norms = new Float64Array(capacity * 3);
+      const norms = new Float64Array(capacity * 2);
       norms.set(this.norms);
       this.norms = norms;
     }
     this.order[slot] = order;
     this.papers[slot] = paper;
     this.rememberShortValues(slot, paper, paper.authors.map(authorName));
-    this.norms[slot * 3] = fuseNorm(paper.title);
-    this.norms[slot * 3 + 1] = fuseNorm(paper.venue ?? '');
-    this.norms[slot * 3 + 2] = fuseNorm(paper.abstract ?? '');
+    this.norms[slot * 2] = fuseNorm(paper.title);
+    this.norms[slot * 2 + 1] = fuseNorm(paper.abstract ?? '');
   }
 
   /** Distinct author names, tags and venues, numbered: their fuse.js factor is computed once per query. */
@@ -430,14 +429,15 @@ export class SearchEngine {
     const estimate = this.estimates;
     const patterns = preparePatterns(scoring, groups);
     const memo: ShortFieldMemo = new Map();
-    for (const slot of candidates) estimate[slot] = this.estimate(slot, scoring, patterns, memo);
+    if (scoring.every(({ term }) => term.kind !== 'field') && patterns.free) this.estimateFreeText(candidates, scoring, patterns.free, estimate, memo);
+    else for (const slot of candidates) estimate[slot] = this.estimate(slot, scoring, patterns, memo);
     const byEstimate = (a: number, b: number) => (estimate[a] as number) - (estimate[b] as number) || (order[a] as number) - (order[b] as number);
     // The first RESCORED by the estimate get their exact score; the rest follow in estimate order.
     // The same RESCORED are rescored for every page, so pages and `allIds` agree.
     const ordered = all ? candidates.sort(byEstimate) : topK(candidates, Math.max(RESCORED, needed), byEstimate);
     const head = ordered.slice(0, RESCORED);
     const exact = new Map<number, number>();
-    for (const slot of head) exact.set(slot, this.exactScore(slot, patterns));
+    for (const slot of head) exact.set(slot, this.exactScore(slot, patterns, memo));
     head.sort((a, b) => (exact.get(a) as number) - (exact.get(b) as number) || (order[a] as number) - (order[b] as number));
     const ranked = head.map((slot) => ({ slot, score: exact.get(slot) as number }));
     for (const slot of ordered.slice(RESCORED)) ranked.push({ slot, score: Math.min(1, Math.exp(estimate[slot] as number)) });
@@ -508,13 +508,61 @@ export class SearchEngine {
     return logScore;
   }
 
+  /**
+   * `estimate` for the usual query of free words and phrases only, over every candidate at once:
+   * the same figure, with what is constant for the query (the pattern's length, the log of each
+   * possible share of edits, the factor of each author, tag and venue) worked out once.
+   */
+  private estimateFreeText(candidates: readonly number[], scoring: Array<{ term: TextTerm; resolved: Resolved }>, pattern: FusePattern, out: Float64Array, memo: ShortFieldMemo): void {
+    const terms = scoring.map(({ resolved }) => resolved);
+    const lengths = terms.map((resolved) => resolved.length);
+    const freeLength = lengths.reduce((sum, length) => sum + length, 0) + terms.length - 1;
+    // logOfShare[k]: KEY_WEIGHT × log(fuse score) for k edits or missing letters, NaN beyond the threshold.
+    const logOfShare = new Float64Array(freeLength + 1);
+    for (let k = 0; k <= freeLength; k += 1) {
+      const share = k / freeLength;
+      logOfShare[k] = share <= FUSE_THRESHOLD ? KEY_WEIGHT * Math.log(Math.max(0.001, share)) : Number.NaN;
+    }
+    const shortFactors = this.shortValueCache(pattern, memo);
+    const norms = this.norms;
+    for (const slot of candidates) {
+      let logScore = 0;
+      for (const field of LONG_FIELDS) {
+        let missing = 0;
+        let present = false;
+        for (let term = 0; term < terms.length; term += 1) {
+          const resolved = terms[term] as Resolved;
+          const row = (resolved.rowOf[slot] as number) - 1;
+          const edits = row < 0 ? NO_MATCH : (resolved.fieldEdits[row * SEARCH_FIELD_COUNT + field] as number);
+          if (edits === NO_MATCH) missing += lengths[term] as number;
+          else {
+            missing += edits;
+            present = true;
+          }
+        }
+        const log = logOfShare[missing] as number;
+        if (present && !Number.isNaN(log)) logScore += (norms[slot * 2 + (field === 0 ? 0 : 1)] as number) * log;
+      }
+      out[slot] = logScore + this.shortValuesLog(slot, pattern, ALL_FIELDS, shortFactors);
+    }
+  }
+
   /** The exact log factor of authors, tags and venue (those in `fieldMask`) for a pattern. */
   private shortFieldsLog(slot: number, pattern: FusePattern, fieldMask: number, memo: ShortFieldMemo): number {
+    return this.shortValuesLog(slot, pattern, fieldMask, this.shortValueCache(pattern, memo));
+  }
+
+  private shortValueCache(pattern: FusePattern, memo: ShortFieldMemo): Float64Array {
     let cache = memo.get(pattern);
     if (!cache) {
       cache = new Float64Array(this.values.length).fill(Number.NaN);
       memo.set(pattern, cache);
     }
+    return cache;
+  }
+
+  /** `shortFieldsLog` with the per-value cache for this pattern (NaN: not computed yet). */
+  private shortValuesLog(slot: number, pattern: FusePattern, fieldMask: number, cache: Float64Array): number {
     const ids = this.shortValueIds[slot];
     if (!ids) return 0;
     let logScore = 0;
@@ -557,23 +605,40 @@ export class SearchEngine {
 
   private fieldLog(slot: number, field: number, share: number): number {
     const score = Math.max(0.001, share);
-    const norm = this.norms[slot * 3 + (field === 0 ? 0 : 2)] as number;
+    const norm = this.norms[slot * 2 + (field === 0 ? 0 : 1)] as number;
     return KEY_WEIGHT * norm * Math.log(score);
   }
 
   /** fuse.js's score for the free text (one pattern), times one per field condition and OR group. */
-  private exactScore(slot: number, patterns: PreparedPatterns): number {
-    const paper = this.papers[slot] as EnginePaper;
-    let score = patterns.free ? recordScore(paper, patterns.free, ALL_FIELDS, this.norms, slot) : 1;
-    for (const { pattern, fieldMask } of patterns.fields) score *= recordScore(paper, pattern, fieldMask, this.norms, slot);
+  private exactScore(slot: number, patterns: PreparedPatterns, memo: ShortFieldMemo): number {
+    let score = patterns.free ? this.recordScore(slot, patterns.free, ALL_FIELDS, memo) : 1;
+    for (const { pattern, fieldMask } of patterns.fields) score *= this.recordScore(slot, pattern, fieldMask, memo);
     for (const group of patterns.groups) {
       let best = 1;
       for (const { pattern, resolved } of group) {
-        if (resolved.rowOf[slot] !== 0) best = Math.min(best, recordScore(paper, pattern, resolved.fieldMask, this.norms, slot));
+        if (resolved.rowOf[slot] !== 0) best = Math.min(best, this.recordScore(slot, pattern, resolved.fieldMask, memo));
       }
       score *= best;
     }
     return score;
+  }
+
+  /**
+   * fuse.js's record score for one pattern over the fields in `fieldMask` (1 when nothing matches):
+   * title and abstract scored here, authors, tags and venue from the per-value cache. Notes can make
+   * a paper match but do not rank it (a note-only match comes last).
+   */
+  private recordScore(slot: number, pattern: FusePattern, fieldMask: number, memo: ShortFieldMemo): number {
+    const paper = this.papers[slot] as EnginePaper;
+    let log = this.shortValuesLog(slot, pattern, fieldMask, this.shortValueCache(pattern, memo));
+    const longField = (text: string | undefined, norm: number) => {
+      if (text === undefined || isBlank(text)) return;
+      const score = pattern.scoreLower(text.toLowerCase());
+      if (score !== undefined) log += Math.log(fuseFactor(score, KEY_WEIGHT, norm));
+    };
+    if ((fieldMask & 1) !== 0) longField(paper.title, this.norms[slot * 2] as number);
+    if ((fieldMask & 16) !== 0) longField(paper.abstract, this.norms[slot * 2 + 1] as number);
+    return Math.exp(log);
   }
 
   private highlightTerms(required: Array<{ term: TextTerm; resolved: Resolved }>, groups: Array<Array<{ term: QueryTerm; resolved?: Resolved }>>): HighlightTerms {
@@ -698,24 +763,6 @@ function intersect(perWord: WordMatches[], fieldMask: number, capacity: number):
     }
   });
   return { rowOf, size: rows.length, fieldEdits };
-}
-
-/** fuse.js's record score for one pattern over the fields in `fieldMask` (1 when nothing matches). */
-function recordScore(paper: EnginePaper, pattern: FusePattern, fieldMask: number, norms: Float64Array, slot: number): number {
-  let score = 1;
-  // fuse.js's five keys; notes can make a paper match but do not rank it (a note-only match comes last).
-  for (let field = 0; field < FUSE_KEYS; field += 1) {
-    if ((fieldMask & (1 << field)) === 0) continue;
-    const cachedNorm = field === 0 ? 0 : field === 3 ? 1 : field === 4 ? 2 : -1;
-    for (const value of lowerFieldValues(paper, field)) {
-      if (isBlank(value)) continue;
-      const fieldScore = pattern.scoreLower(value.toLowerCase());
-      if (fieldScore === undefined) continue;
-      const norm = cachedNorm >= 0 ? (norms[slot * 3 + cachedNorm] as number) : fuseNorm(value);
-      score *= fuseFactor(fieldScore, KEY_WEIGHT, norm);
-    }
-  }
-  return score;
 }
 
 function matchesFilter(term: QueryTerm, paper: EnginePaper, fulltext: FulltextSource | undefined): boolean {
