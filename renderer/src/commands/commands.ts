@@ -38,6 +38,8 @@ export interface CommandContext {
   showAllPapers: () => void;
   compareSelected: () => void;
   openReview: () => void;
+  /** Opens the screening view on the list as shown (with the criteria panel, if asked). */
+  openScreening: (criteriaOpen?: boolean) => void;
   copyReview: () => void;
   exportReview: () => void;
   focusTagInput: () => void;
@@ -264,6 +266,25 @@ export const commands: readonly Command[] = [
     disabledReason: (context) =>
       context.selectedIds.length >= 2 && context.selectedIds.length <= 4 ? undefined : 'Select 2–4 papers',
     run: (context) => context.compareSelected(),
+  },
+  {
+    id: 'screen',
+    title: 'Screen papers',
+    group: 'Views',
+    keywords: ['screening', 'include', 'exclude', 'maybe', 'decision', 'prisma', 'systematic', 'triage'],
+    shortcut: { key: 's', shift: true },
+    isAvailable: withPapers,
+    disabledReason: needsRows,
+    run: (context) => context.openScreening(),
+  },
+  {
+    id: 'screening-criteria',
+    title: 'Edit screening criteria…',
+    group: 'Views',
+    keywords: ['screening', 'exclusion reasons', 'inclusion', 'keywords', 'highlight', 'prisma'],
+    isAvailable: withPapers,
+    disabledReason: needsRows,
+    run: (context) => context.openScreening(true),
   },
   {
     id: 'review-table',

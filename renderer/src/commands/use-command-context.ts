@@ -42,6 +42,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       showAllPapers: () => dispatch({ type: 'clearFilter' }),
       compareSelected: workspace.compareSelected,
       openReview: workspace.openReview,
+      openScreening: workspace.openScreening,
       copyReview: workspace.copyReview,
       exportReview: workspace.exportReview,
       focusTagInput: workspace.focusTagInput,

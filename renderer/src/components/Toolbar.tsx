@@ -88,6 +88,16 @@ export function Toolbar({ workspace, commandContext }: Props) {
         </button>
         <button
           type="button"
+          className={`button${ui.view === 'screening' ? ' active' : ''}`}
+          data-testid="screen-button"
+          disabled={visible.length === 0}
+          onClick={() => workspace.openScreening()}
+          title={`Screen the papers in the list, one at a time (${shortcutLabel({ key: 's', shift: true })})`}
+        >
+          Screen
+        </button>
+        <button
+          type="button"
           className="button palette-hint"
           data-testid="palette-button"
           onClick={() => commandContext.togglePalette()}

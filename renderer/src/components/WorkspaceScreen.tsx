@@ -5,6 +5,7 @@ import { DetailPane } from './DetailPane';
 import { PaperList } from './PaperList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ReviewView } from './ReviewView';
+import { ScreeningView } from './ScreeningView';
 import { SaveFailedBanner } from './SaveFailedBanner';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
@@ -32,6 +33,9 @@ export function WorkspaceScreen({ workspace, commandContext }: Props) {
           <DetailPane workspace={workspace} />
         </div>
         {ui.view === 'compare' && <CompareView workspace={workspace} />}
+        {ui.view === 'screening' && ui.screening && (
+          <ScreeningView workspace={workspace} target={ui.screening} keyboardBlocked={commandContext.paletteOpen || commandContext.dialogOpen} />
+        )}
         {ui.view === 'review' && <ReviewView workspace={workspace} />}
       </div>
     </div>

@@ -3,13 +3,22 @@ import type { ReadStatus } from '../../../shared/model/library';
 import { emptySelection, type Selection } from './selection';
 import type { ListFilter } from './visible-papers';
 
-export type View = 'library' | 'compare' | 'review';
+export type View = 'library' | 'compare' | 'review' | 'screening';
 
 /** The "Save search" dialog: a new saved search, or (with `id`) renaming or changing one. */
 export interface SavedSearchDraft {
   id?: string;
   name: string;
   query: string;
+}
+
+/** What the screening view works through: the list as shown when it opened (screening must not reorder it). */
+export interface ScreeningTarget {
+  ids: readonly string[];
+  /** The list in words ("all papers", "matching “agents”, tagged #rl"), for the header and the PRISMA text. */
+  scope: string;
+  /** Open with the criteria panel showing. */
+  criteriaOpen: boolean;
 }
 
 export interface UiState {
@@ -30,6 +39,8 @@ export interface UiState {
   restoreOpen: boolean;
   /** A note just created from the UI, whose editor should take focus when it appears. */
   focusNoteId?: string;
+  /** The screening view's list, fixed when it opens. */
+  screening?: ScreeningTarget;
 }
 
 export const initialUiState: UiState = {
@@ -63,6 +74,7 @@ export type UiAction =
   | { type: 'setPaletteOpen'; open: boolean }
   | { type: 'setRestoreOpen'; open: boolean }
   | { type: 'setFocusNote'; noteId: string | undefined }
+  | { type: 'openScreening'; target: ScreeningTarget }
   | { type: 'reset' };
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -105,6 +117,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, restoreOpen: action.open, paletteOpen: false };
     case 'setFocusNote':
       return { ...state, focusNoteId: action.noteId };
+    case 'openScreening':
+      return { ...state, view: 'screening', screening: action.target, paletteOpen: false };
     case 'reset':
       return initialUiState;
   }

@@ -79,6 +79,8 @@ export interface Workspace {
   setStatus: (status: ReadStatus) => void;
   compareSelected: () => void;
   openReview: () => void;
+  /** Screens the list as shown now (query, filters, order), with the criteria panel open if asked. */
+  openScreening: (criteriaOpen?: boolean) => void;
   closeView: () => void;
   copyReview: () => void;
   exportReview: () => void;
@@ -95,6 +97,16 @@ function focusAfterRender(run: () => void): void {
     if (now && now !== before && now !== document.body && now.isConnected) return;
     run();
   });
+}
+
+/** The list in words: "all papers", or what narrows it ("matching “agents”, tagged #rl"). */
+function listScope(ui: Pick<UiState, 'query' | 'filter'>): string {
+  const parts = [
+    ui.query.trim() ? `matching “${ui.query.trim()}”` : undefined,
+    ui.filter.status ? `status ${ui.filter.status}` : undefined,
+    ui.filter.tag !== undefined ? `tagged #${ui.filter.tag}` : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'all papers';
 }
 
 export function useWorkspace(library: LibrarySnapshot): Workspace {
@@ -268,6 +280,14 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
   }, []);
 
   const openReview = useCallback(() => dispatch({ type: 'openReview' }), []);
+  const openScreening = useCallback((criteriaOpen = false) => {
+    const { ui: current, visibleIds: ids } = stateRef.current;
+    if (ids.length === 0) {
+      toasts.info('The list is empty: nothing to screen');
+      return;
+    }
+    dispatch({ type: 'openScreening', target: { ids, scope: listScope(current), criteriaOpen } });
+  }, []);
   const copyReview = useCallback(() => void copyReviewMarkdown(stateRef.current.visibleIds), []);
   const exportReview = useCallback(() => void exportReviewMarkdown(stateRef.current.visibleIds), []);
 
@@ -302,6 +322,7 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     setStatus,
     compareSelected,
     openReview,
+    openScreening,
     closeView,
     copyReview,
     exportReview,
