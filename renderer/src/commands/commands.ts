@@ -2,6 +2,7 @@ import type { ReadStatus } from '../../../shared/model/library';
 import type { Movement } from '../state/selection';
 import type { View } from '../state/ui-state';
 import type { Shortcut } from './shortcut';
+import { readerController, type ReaderActions } from '../pdf/reader-controller';
 
 /** What commands can see and do; the app builds one per render. */
 export interface CommandContext {
@@ -54,6 +55,10 @@ export interface CommandContext {
   /** Opens the import dialog on its files or its paste tab. */
   openImport: (tab: 'files' | 'paste') => void;
   closeView: () => void;
+  /** Opens the selected paper's (first) PDF in the reader. */
+  openPdf: () => void;
+  /** Copies the highlights of the paper in the reader, or of the selected papers, as Markdown. */
+  copyHighlights: () => void;
 }
 
 export type CommandGroup = 'General' | 'Search' | 'List' | 'Paper' | 'Views' | 'Export' | 'Library';
@@ -81,6 +86,12 @@ const needsSelection = (context: CommandContext) =>
 const needsListView = (context: CommandContext) =>
   context.view !== 'library' ? 'Only in the paper list' : context.visibleIds.length === 0 ? 'The list is empty' : undefined;
 const needsRows = (context: CommandContext) => (context.visibleIds.length === 0 ? 'The list is empty' : undefined);
+const inReader = (context: CommandContext) => context.view === 'reader';
+
+/** A key of the PDF reader, run by the open reader (renderer/src/pdf/reader-controller.ts). */
+function readerCommand(id: string, title: string, action: keyof ReaderActions, shortcut: Shortcut, keywords: readonly string[], whileTyping = false): Command {
+  return { id, title, group: 'Views', keywords: ['pdf', 'reader', ...keywords], shortcut, whileTyping, isAvailable: inReader, run: () => readerController.run(action) };
+}
 
 function statusCommand(status: ReadStatus, title: string, key: string): Command {
   return {
@@ -107,7 +118,8 @@ export const commands: readonly Command[] = [
     keywords: ['find', 'query'],
     shortcut: { key: '/' },
     isAvailable: withPapers,
-    run: (context) => context.focusSearch(),
+    // In the reader, the desktop menu's Find (and /) find in the document.
+    run: (context) => (context.view === 'reader' ? readerController.run('find') : context.focusSearch()),
   },
   {
     id: 'clear-search',
@@ -296,6 +308,22 @@ export const commands: readonly Command[] = [
     run: (context) => context.openReview(),
   },
   {
+    id: 'open-pdf',
+    title: 'Open PDF',
+    group: 'Views',
+    keywords: ['reader', 'read', 'attachment', 'highlight', 'full text'],
+    shortcut: { key: 'p' },
+    isAvailable: withPapers,
+    disabledReason: (context) => (context.selectedIds.length === 1 ? undefined : 'Select one paper'),
+    run: (context) => context.openPdf(),
+  },
+  readerCommand('reader-find', 'Find in PDF', 'find', { key: 'f', mod: true }, ['search', 'find in document'], true),
+  readerCommand('reader-zoom-in', 'Zoom in', 'zoomIn', { key: '+' }, ['bigger', 'larger', 'magnify']),
+  readerCommand('reader-zoom-out', 'Zoom out', 'zoomOut', { key: '-' }, ['smaller']),
+  readerCommand('reader-fit-width', 'Fit page width', 'fitWidth', { key: 'w' }, ['zoom', 'width']),
+  readerCommand('reader-next-page', 'Next page', 'nextPage', { key: 'PageDown' }, ['page down', 'forward']),
+  readerCommand('reader-previous-page', 'Previous page', 'previousPage', { key: 'PageUp' }, ['page up', 'back']),
+  {
     id: 'close-view',
     title: 'Close view',
     group: 'Views',
@@ -325,6 +353,15 @@ export const commands: readonly Command[] = [
     isAvailable: withPapers,
     disabledReason: needsRows,
     run: (context) => context.exportReview(),
+  },
+  {
+    id: 'copy-highlights',
+    title: 'Copy highlights as Markdown',
+    group: 'Export',
+    keywords: ['pdf', 'annotations', 'quotes', 'clipboard', 'reader'],
+    isAvailable: withPapers,
+    disabledReason: (context) => (context.view === 'reader' || context.selectedIds.length > 0 ? undefined : 'Select a paper first'),
+    run: (context) => context.copyHighlights(),
   },
   {
     id: 'open-sample',

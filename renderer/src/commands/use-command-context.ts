@@ -4,6 +4,8 @@ import { libraryStore, type LibrarySnapshot } from '../state/library-store';
 import { useImport } from '../state/use-import';
 import type { Workspace } from '../state/use-workspace';
 import type { CommandContext } from './commands';
+import { copyHighlightsMarkdown } from '../pdf/highlight-actions';
+import { openSelectedPdf } from '../pdf/open-selected-pdf';
 
 /** Binds the command list to the open library and the workspace. */
 export function useCommandContext(library: LibrarySnapshot, workspace: Workspace): CommandContext {
@@ -62,5 +64,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
         importStore.open(tab);
       },
       closeView: workspace.closeView,
+      openPdf: () => void openSelectedPdf(workspace.selectedIds, (target) => dispatch({ type: 'openReader', target })),
+      copyHighlights: () => void copyHighlightsMarkdown(ui.view === 'reader' && ui.reader ? [ui.reader.paperId] : workspace.selectedIds),
   };
 }

@@ -12,6 +12,7 @@ import { ExternalLink } from './ExternalLink';
 import { FulltextSnippet } from './FulltextSnippet';
 import { HighlightedText } from './HighlightedText';
 import { NotesSection } from './NotesSection';
+import { PdfSection } from '../pdf/PdfSection';
 import { paperTypeLabels } from './paper-type-labels';
 import { TagEditor } from './TagEditor';
 
@@ -154,6 +155,8 @@ export function PaperDetail({ summary, workspace }: Props) {
             onEscape={workspace.focusList}
           />
         </section>
+
+        <PdfSection paper={whole} readOnly={readOnly} onOpenReader={(target) => dispatch({ type: 'openReader', target })} />
 
         <NotesSection
           paperId={summary.id}

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { CommandContext } from '../commands/commands';
 import type { Workspace } from '../state/use-workspace';
 import { CompareView } from './CompareView';
@@ -9,6 +10,9 @@ import { ScreeningView } from './ScreeningView';
 import { SaveFailedBanner } from './SaveFailedBanner';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
+
+// pdf.js is loaded when a PDF is first opened, not with the app.
+const PdfReader = lazy(() => import('../pdf/PdfReader').then((module) => ({ default: module.PdfReader })));
 
 interface Props {
   workspace: Workspace;
@@ -37,6 +41,11 @@ export function WorkspaceScreen({ workspace, commandContext }: Props) {
           <ScreeningView workspace={workspace} target={ui.screening} keyboardBlocked={commandContext.paletteOpen || commandContext.dialogOpen} />
         )}
         {ui.view === 'review' && <ReviewView workspace={workspace} />}
+        {ui.view === 'reader' && ui.reader && (
+          <Suspense fallback={<div className="view" aria-busy="true" />}>
+            <PdfReader key={`${ui.reader.paperId}\n${ui.reader.attachmentId}`} workspace={workspace} target={ui.reader} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -411,6 +411,14 @@ export class LibraryStore {
     return result !== undefined;
   }
 
+  /**
+   * A change to one paper made by a feature with its own calls (highlights): runs like the changes
+   * above, with the paper's whole copy patched by `run`. Throws with the main side's reason.
+   */
+  changePaper<T>(paperId: string, run: () => Promise<T>, optimistic?: () => void): Promise<T> {
+    return this.mutate(run, { paperIds: [paperId], wholePapers: true, ...(optimistic ? { optimistic } : {}) });
+  }
+
   async openSample(): Promise<void> {
     const result = await this.attempt(() => call('library.openSample', {}), { paperIds: [] });
     if (result) {

@@ -1,9 +1,10 @@
 import type { SearchSort } from '../../../shared/api/contract';
 import type { ReadStatus } from '../../../shared/model/library';
+import type { ReaderTarget } from '../pdf/reader-target';
 import { emptySelection, type Selection } from './selection';
 import type { ListFilter } from './visible-papers';
 
-export type View = 'library' | 'compare' | 'review' | 'screening';
+export type View = 'library' | 'compare' | 'review' | 'reader' | 'screening';
 
 /** The "Save search" dialog: a new saved search, or (with `id`) renaming or changing one. */
 export interface SavedSearchDraft {
@@ -34,6 +35,8 @@ export interface UiState {
   view: View;
   /** The papers the compare view shows, fixed when it opens. */
   compareIds: readonly string[];
+  /** The PDF the reader shows (kept after it closes, so it reopens where it was asked to go). */
+  reader?: ReaderTarget;
   paletteOpen: boolean;
   /** The "Restore from backup" dialog is open. */
   restoreOpen: boolean;
@@ -70,6 +73,7 @@ export type UiAction =
   | { type: 'setSelection'; selection: Selection }
   | { type: 'openCompare'; ids: readonly string[] }
   | { type: 'openReview' }
+  | { type: 'openReader'; target: Omit<ReaderTarget, 'request'> }
   | { type: 'closeView' }
   | { type: 'setPaletteOpen'; open: boolean }
   | { type: 'setRestoreOpen'; open: boolean }
@@ -109,6 +113,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, view: 'compare', compareIds: action.ids, paletteOpen: false };
     case 'openReview':
       return { ...state, view: 'review', paletteOpen: false };
+    case 'openReader':
+      return { ...state, view: 'reader', reader: { ...action.target, request: (state.reader?.request ?? 0) + 1 }, paletteOpen: false };
     case 'closeView':
       return { ...state, view: 'library' };
     case 'setPaletteOpen':
