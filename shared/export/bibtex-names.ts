@@ -1,0 +1,68 @@
+/**
+ * Authors to BibTeX name lists and back, as the BibTeX importer reads them (decode-latex.ts):
+ * `Family, Given` for a person, `Family, Jr., Given` when the given part ends in a suffix (Sift
+ * keeps "Martin Luther, Jr."), `{Family}` (with the comma) for a family name that has no given part,
+ * `{World Health Organization}` for a name that must not be split, and `others` for "et al.".
+ */
+
+import type { Author } from '../model/library';
+import { ET_AL, splitTopLevel } from '../import/bibtex/decode-latex';
+import { encodeLatex } from './encode-latex';
+
+/** The authors as the value of `author` (or `editor`, …). */
+export function encodeBibtexNames(authors: readonly Author[], ascii: boolean): string {
+  return authors.map((author) => encodeName(author, ascii)).join(' and ');
+}
+
+function encodeName(author: Author, ascii: boolean): string {
+  if ('literal' in author) return author.literal === ET_AL.literal ? 'others' : `{${encodeLatex(author.literal, ascii)}}`;
+  if (author.family.trim() === '') return author.given ? `{${encodeLatex(author.given, ascii)}}` : '{}';
+  const family = part(author.family, ascii);
+  if (!author.given) {
+    // "Jean Dupont" alone would read as given + family; braced with a comma it stays one family name.
+    return /\s/.test(author.family.trim()) ? `{${encodeLatex(author.family, ascii)}},` : family;
+  }
+  const comma = author.given.lastIndexOf(', ');
+  if (comma < 0) return `${family}, ${part(author.given, ascii)}`;
+  return `${family}, ${part(author.given.slice(comma + 2), ascii)}, ${part(author.given.slice(0, comma), ascii)}`;
+}
+
+/** A name part; braced when a comma or the word "and" in it would split the name or the list. */
+function part(text: string, ascii: boolean): string {
+  const encoded = encodeLatex(text, ascii);
+  return /,|\band\b/i.test(text) ? `{${encoded}}` : encoded;
+}
+
+/**
+ * A name list as the BibTeX importer keeps it in `extra` (decoded text, `formatBibtexNames`), or
+ * as another importer wrote one (`Doe, Jane; Roe, R.` from RIS), back to authors.
+ */
+export function parseNameList(text: string): Author[] {
+  const ris = !/ and /i.test(text) && text.includes(';');
+  const pieces = ris ? text.split(';') : splitTopLevel(text, /\s+and\s+/iy);
+  return pieces
+    .map((piece) => piece.trim())
+    .filter(Boolean)
+    .map((piece) => parseName(piece, ris));
+}
+
+/** RIS has no family-only names: a name without a comma is an institution there. */
+function parseName(piece: string, ris: boolean): Author {
+  if (/^(others|et\.? ?al\.?)$/i.test(piece)) return { ...ET_AL };
+  if (isOneGroup(piece)) return { literal: piece.slice(1, -1) };
+  const [family = '', ...rest] = splitTopLevel(piece, /,/y).map((part) => part.trim());
+  const unbraced = isOneGroup(family) ? family.slice(1, -1) : family;
+  const given = rest.filter(Boolean).join(', ');
+  if (given !== '') return { family: unbraced, given };
+  return ris ? { literal: unbraced } : { family: unbraced };
+}
+
+function isOneGroup(text: string): boolean {
+  if (!text.startsWith('{') || !text.endsWith('}')) return false;
+  let depth = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    if (text[at] === '{') depth += 1;
+    else if (text[at] === '}' && --depth === 0) return at === text.length - 1;
+  }
+  return false;
+}
