@@ -139,6 +139,7 @@ export function PdfReader({ workspace, target }: Props) {
     for (const highlight of highlights) byPage.set(highlight.page, [...(byPage.get(highlight.page) ?? []), highlight]);
     return byPage;
   }, [highlights]);
+  const readOnly = workspace.readOnly;
   const [activeId, setActiveId] = useState<string | undefined>(target.annotationId);
   const [popover, setPopover] = useState<Popover | undefined>();
 
@@ -242,19 +243,24 @@ export function PdfReader({ workspace, target }: Props) {
     scrollRef.current?.focus({ preventScroll: true });
   }, []);
 
-  // Esc closes the popover (and drops the selection) before it would close the reader: this runs
-  // in the capture phase, ahead of the app's shortcuts.
+  // Esc closes the popover (dropping the selection), then the find bar, before it closes the reader:
+  // this runs in the capture phase, ahead of the app's shortcuts.
+  const hasPopover = popover !== undefined;
   useEffect(() => {
-    if (!popover) return;
+    if (!hasPopover && !find.open) return;
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      setPopover(undefined);
-      window.getSelection()?.removeAllRanges();
+      if (hasPopover) {
+        setPopover(undefined);
+        window.getSelection()?.removeAllRanges();
+      } else {
+        closeFind();
+      }
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [popover]);
+  }, [hasPopover, find.open, closeFind]);
 
   /** After a mouse or keyboard selection: a popover to highlight it, or to edit the highlight clicked. */
   const checkSelection = useCallback(
@@ -269,7 +275,8 @@ export function PdfReader({ workspace, target }: Props) {
         const clipped = clipRangeToPage(range, textLayer);
         const rects = rangeRectsOnPage(clipped, page, scale);
         const quote = quoteOf(clipped);
-        if (rects.length > 0 && quote) setPopover({ kind: 'new', page: Number(page.dataset.page), rects, quote });
+        // A read-only library takes no highlights: the selection is just a selection (to copy).
+        if (rects.length > 0 && quote && readOnly === undefined) setPopover({ kind: 'new', page: Number(page.dataset.page), rects, quote });
         return;
       }
       if (!point) return;
@@ -288,7 +295,7 @@ export function PdfReader({ workspace, target }: Props) {
       setPopover(hit ? { kind: 'edit', page: pageNumber, annotationId: hit.id } : undefined);
       setActiveId(hit?.id);
     },
-    [scale, highlightsByPage],
+    [scale, highlightsByPage, readOnly],
   );
   const onPointerUp = (event: PointerEvent) => {
     if (event.button !== 0 || (event.target instanceof Element && event.target.closest('.highlight-popover'))) return;
@@ -325,7 +332,6 @@ export function PdfReader({ workspace, target }: Props) {
     scrollRef.current?.focus({ preventScroll: true });
   };
 
-  const readOnly = workspace.readOnly;
   const editing = popover?.kind === 'edit' ? highlights.find((highlight) => highlight.id === popover.annotationId) : undefined;
   const popoverRects = popover?.kind === 'new' ? popover.rects : editing?.rects;
   const lastRect = popoverRects?.[popoverRects.length - 1];
