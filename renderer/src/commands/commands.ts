@@ -46,6 +46,9 @@ export interface CommandContext {
   focusTagInput: () => void;
   addNote: () => void;
   setStatus: (status: ReadStatus) => void;
+  /** Which tag each number key 1–9 toggles (slot → tag name). */
+  pinnedTags: ReadonlyMap<number, string>;
+  togglePinnedTag: (slot: number) => void;
   selectAll: () => void;
   move: (movement: Movement, extend: boolean) => void;
   openCursorPaper: () => void;
@@ -66,6 +69,8 @@ export type CommandGroup = 'General' | 'Search' | 'List' | 'Paper' | 'Views' | '
 export interface Command {
   id: string;
   title: string;
+  /** The title as it reads now, when it names something that changes (the tag pinned to a key). */
+  titleFor?: (context: CommandContext) => string;
   group: CommandGroup;
   /** Extra words the palette matches on. */
   keywords?: readonly string[];
@@ -103,6 +108,21 @@ function statusCommand(status: ReadStatus, title: string, key: string): Command 
     isAvailable: withPapers,
     disabledReason: needsSelection,
     run: (context) => context.setStatus(status),
+  };
+}
+
+/** Number key `slot` toggles the tag pinned to it; listed only while one is. */
+function pinnedTagCommand(slot: number): Command {
+  return {
+    id: `toggle-pinned-tag-${slot}`,
+    title: `Toggle pinned tag ${slot}`,
+    titleFor: (context) => `Toggle tag “${context.pinnedTags.get(slot) ?? ''}” (pinned to ${slot})`,
+    group: 'Paper',
+    keywords: ['tag', 'label', 'pinned', 'number', 'key', String(slot)],
+    shortcut: { key: String(slot) },
+    isAvailable: (context) => context.hasPapers && context.pinnedTags.has(slot),
+    disabledReason: needsSelection,
+    run: (context) => context.togglePinnedTag(slot),
   };
 }
 
@@ -268,6 +288,7 @@ export const commands: readonly Command[] = [
   statusCommand('unread', 'Mark as unread', 'u'),
   statusCommand('reading', 'Mark as reading', 'i'),
   statusCommand('read', 'Mark as read', 'r'),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(pinnedTagCommand),
   {
     id: 'compare',
     title: 'Compare selected papers',

@@ -9,9 +9,12 @@ export interface Shortcut {
   alt?: boolean;
 }
 
-/** Symbols sit on shifted keys on some layouts ("/" is Shift+7 on a German keyboard), so Shift is not compared for them. */
+/**
+ * Symbols and digits sit on shifted keys on some layouts ("/" is Shift+7 on a German keyboard,
+ * "1" is Shift+& on a French one), so Shift is not compared for them.
+ */
 function shiftMatters(key: string): boolean {
-  return key.length > 1 || /^[\p{L}\p{N}]$/u.test(key);
+  return key.length > 1 || /^\p{L}$/u.test(key);
 }
 
 export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {

@@ -50,6 +50,8 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       focusTagInput: workspace.focusTagInput,
       addNote: () => void workspace.addNote(),
       setStatus: workspace.setStatus,
+      pinnedTags: workspace.pinnedTags,
+      togglePinnedTag: workspace.togglePinnedTag,
       selectAll: workspace.selectAllVisible,
       move: workspace.move,
       openCursorPaper: workspace.openCursorPaper,

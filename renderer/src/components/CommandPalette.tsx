@@ -21,7 +21,7 @@ export function CommandPalette({ context, onClose }: Props) {
   const fuse = useMemo(
     () =>
       new Fuse(
-        available.map((command) => ({ command, title: command.title, keywords: command.keywords ?? [], shortcut: command.shortcut ? shortcutLabel(command.shortcut) : '' })),
+        available.map((command) => ({ command, title: command.titleFor?.(context) ?? command.title, keywords: command.keywords ?? [], shortcut: command.shortcut ? shortcutLabel(command.shortcut) : '' })),
         {
           keys: [
             { name: 'title', weight: 3 },
@@ -32,7 +32,7 @@ export function CommandPalette({ context, onClose }: Props) {
           ignoreLocation: true,
         },
       ),
-    [available],
+    [available, context],
   );
   const items: Command[] = query.trim() ? fuse.search(query.trim()).map((result) => result.item.command) : available;
 
@@ -136,7 +136,7 @@ export function CommandPalette({ context, onClose }: Props) {
                 onClick={() => run(command)}
               >
                 <span className="palette-group">{command.group}</span>
-                <span className="palette-title">{command.title}</span>
+                <span className="palette-title">{command.titleFor?.(context) ?? command.title}</span>
                 {reason && <span className="palette-reason">{reason}</span>}
                 {command.shortcut && <Kbd shortcut={command.shortcut} />}
               </li>

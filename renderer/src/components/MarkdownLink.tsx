@@ -8,8 +8,8 @@ type Props = ComponentPropsWithoutRef<'a'> & ExtraProps;
 
 /**
  * Links in notes open outside the app; only http, https and mailto survive, anything else is plain
- * text. A link to a paper (`sift:paper/<id>`) is a button that opens it here: it has no href, so
- * it can never navigate the window.
+ * text. A link to a paper (`sift:paper/<id>`) opens it here: it is drawn without an href, so it
+ * can never navigate the window.
  */
 export function MarkdownLink({ href, children }: Props) {
   const links = useContext(PaperLinkContext);
@@ -23,17 +23,28 @@ export function MarkdownLink({ href, children }: Props) {
         </span>
       );
     }
+    const open = () => links.open(paperId);
     return (
-      <button
-        type="button"
+      // An anchor without href flows with the text like a link, and has nowhere to navigate to.
+      <a
+        role="link"
+        tabIndex={0}
         className="paper-link"
         data-testid="paper-link"
         data-paper-id={paperId}
         title={`Open “${title}”`}
-        onClick={() => links.open(paperId)}
+        onClick={(event) => {
+          event.preventDefault();
+          open();
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          open();
+        }}
       >
         {children}
-      </button>
+      </a>
     );
   }
   const safe = safeLinkHref(href);

@@ -1,8 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { PaperSummary } from '../../../shared/api/contract';
 import type { Note } from '../../../shared/model/library';
 import { libraryStore } from '../state/library-store';
 import { toasts } from '../state/toast-store';
 import { NoteEditor } from './NoteEditor';
+import { PaperLinkContext, type PaperLinks } from './paper-link-context';
 
 interface Props {
   paperId: string;
@@ -15,9 +17,14 @@ interface Props {
   onNoteFocused: () => void;
   onAddNote: () => void;
   onEscape: () => void;
+  /** Looks up the papers that links in the notes name. */
+  summaryOf: (id: string) => PaperSummary | undefined;
+  /** Opens a paper a link in a note names. */
+  onOpenPaper: (id: string) => void;
 }
 
-export function NotesSection({ paperId, notes, noteCount, readOnly, focusNoteId, onNoteFocused, onAddNote, onEscape }: Props) {
+export function NotesSection({ paperId, notes, noteCount, readOnly, focusNoteId, onNoteFocused, onAddNote, onEscape, summaryOf, onOpenPaper }: Props) {
+  const links = useMemo<PaperLinks>(() => ({ titleOf: (id) => summaryOf(id)?.title, open: onOpenPaper }), [summaryOf, onOpenPaper]);
   const deleteNote = useCallback(
     async (noteId: string, body: string) => {
       const deleted = await libraryStore.deleteNote(paperId, noteId);
@@ -52,19 +59,21 @@ export function NotesSection({ paperId, notes, noteCount, readOnly, focusNoteId,
           {readOnly ? 'No notes.' : 'No notes yet. Notes are Markdown, saved as you type, and shown with a live preview.'}
         </p>
       )}
-      {notes?.map((note, index) => (
-        <NoteEditor
-          key={note.id}
-          paperId={paperId}
-          note={note}
-          index={index}
-          readOnly={readOnly !== undefined}
-          autoFocus={note.id === focusNoteId}
-          onFocused={onNoteFocused}
-          onDelete={(body) => void deleteNote(note.id, body)}
-          onEscape={onEscape}
-        />
-      ))}
+      <PaperLinkContext.Provider value={links}>
+        {notes?.map((note, index) => (
+          <NoteEditor
+            key={note.id}
+            paperId={paperId}
+            note={note}
+            index={index}
+            readOnly={readOnly !== undefined}
+            autoFocus={note.id === focusNoteId}
+            onFocused={onNoteFocused}
+            onDelete={(body) => void deleteNote(note.id, body)}
+            onEscape={onEscape}
+          />
+        ))}
+      </PaperLinkContext.Provider>
     </section>
   );
 }

@@ -167,6 +167,8 @@ export function PaperDetail({ summary, workspace }: Props) {
           onNoteFocused={() => dispatch({ type: 'setFocusNote', noteId: undefined })}
           onAddNote={() => void workspace.addNote()}
           onEscape={workspace.focusList}
+          summaryOf={workspace.summaryOf}
+          onOpenPaper={workspace.openPaper}
         />
       </article>
     </div>

@@ -1,8 +1,8 @@
 import { readStatuses, type ReadStatus } from '../../../shared/model/library';
 import type { Workspace } from '../state/use-workspace';
-import { safeColor } from '../util/safe-color';
 import { SavedSearchList } from './SavedSearchList';
 import { SidebarItem } from './SidebarItem';
+import { TagTree } from './TagTree';
 
 interface Props {
   workspace: Workspace;
@@ -11,7 +11,7 @@ interface Props {
 const statusLabels: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
 
 export function Sidebar({ workspace }: Props) {
-  const { ui, dispatch, papers, tags, statusCounts } = workspace;
+  const { ui, dispatch, papers, statusCounts } = workspace;
   const { status, tag } = ui.filter;
 
   return (
@@ -47,29 +47,7 @@ export function Sidebar({ workspace }: Props) {
         ))}
       </ul>
 
-      <h2 className="sidebar-heading">Tags</h2>
-      {tags.length === 0 ? (
-        <p className="sidebar-empty">No tags yet. Add one from a paper’s detail pane.</p>
-      ) : (
-        <ul className="sidebar-list">
-          {tags.map((entry) => {
-            const color = safeColor(entry.color);
-            return (
-              <li key={entry.name}>
-                <SidebarItem
-                  label={entry.name}
-                  count={entry.count}
-                  active={tag === entry.name}
-                  testId="sidebar-tag"
-                  data={{ 'data-tag': entry.name }}
-                  marker={<span className="tag-dot" style={color ? { background: color } : undefined} aria-hidden="true" />}
-                  onClick={() => dispatch({ type: 'toggleTagFilter', tag: entry.name })}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <TagTree workspace={workspace} />
     </nav>
   );
 }

@@ -39,6 +39,8 @@ const LIST_PAGE = 5000;
 const TARGETED_LIMIT = 2000;
 /** The library as a whole changed: every summary and tag is reloaded. */
 const FULL_RELOAD_REASONS = new Set(['sample-opened', 'library-opened', 'backup-restored', 'external-change', 'library-failed']);
+/** Changes to tags as such (rename, color, pin, delete): the tag list is fetched again with the papers they name. */
+const TAG_LIST_REASONS = new Set(['tag-renamed', 'tag-color', 'tag-pinned', 'tag-deleted', 'tag-restored']);
 /** Another library state replaced the one whose saves may have failed. */
 const NEW_STATE_REASONS = new Set(['library-opened', 'backup-restored']);
 
@@ -72,6 +74,8 @@ export class LibraryStore {
   /** The mutation epoch the running full load began at. */
   private loadingEpoch: number | undefined;
   private readonly staleIds = new Set<string>();
+  /** The tag list changed without (only) papers changing: a color or a pin. */
+  private tagsStale = false;
   private syncing: Promise<void> | undefined;
   private mutationsInFlight = 0;
   /** Bumped when a change starts and when it ends; an answer that saw a different epoch is stale. */
@@ -127,6 +131,7 @@ export class LibraryStore {
     // Saved searches hold no paper or tag: their own store follows them.
     if (reason === 'saved-searches') return;
     if (NEW_STATE_REASONS.has(reason)) saveStatus.reset();
+    if (TAG_LIST_REASONS.has(reason)) this.tagsStale = true;
     const limit = Math.max(TARGETED_LIMIT, this.snapshot.papers.length / 2);
     if (!paperIds || paperIds.length > limit || FULL_RELOAD_REASONS.has(reason) || this.snapshot.phase !== 'loaded') {
       void this.reload();
@@ -141,7 +146,7 @@ export class LibraryStore {
     this.syncing = this.sync().finally(() => {
       this.syncing = undefined;
       // Work that arrived as the loop was finishing.
-      if (this.fullWanted || this.staleIds.size > 0) this.kick();
+      if (this.fullWanted || this.staleIds.size > 0 || this.tagsStale) this.kick();
     });
   }
 
@@ -151,9 +156,10 @@ export class LibraryStore {
         this.fullWanted = false;
         this.staleIds.clear();
         await this.loadAll();
-      } else if (this.staleIds.size > 0) {
+      } else if (this.staleIds.size > 0 || this.tagsStale) {
         const ids = [...this.staleIds];
         this.staleIds.clear();
+        this.tagsStale = false;
         await this.loadSome(ids);
       } else {
         return;
@@ -227,6 +233,8 @@ export class LibraryStore {
     const found: PaperSummary[] = [];
     let tags: TagSummary[] | undefined;
     try {
+      // No ids: only the tag list is wanted (papers.list answers it with every call).
+      if (ids.length === 0) tags = (await call('papers.list', { ids: [] })).tags;
       for (let start = 0; start < ids.length; start += LIST_CHUNK) {
         const list = await call('papers.list', { ids: ids.slice(start, start + LIST_CHUNK) });
         for (const paper of list.papers) found.push(paper);
@@ -239,6 +247,7 @@ export class LibraryStore {
     }
     if (epoch !== this.mutationEpoch || this.mutationsInFlight > 0) {
       for (const id of ids) this.staleIds.add(id);
+      if (ids.length === 0) this.tagsStale = true;
       return;
     }
     this.applySummaries(ids, found, tags);
@@ -291,7 +300,7 @@ export class LibraryStore {
   private adjustTagCount(name: string, delta: number): void {
     const tags = this.snapshot.tags
       .map((tag) => (tag.name === name ? { ...tag, count: tag.count + delta } : tag))
-      .filter((tag) => tag.count > 0);
+      .filter((tag) => tag.count > 0 || tag.pinned !== undefined);
     if (delta > 0 && !this.snapshot.tags.some((tag) => tag.name === name)) tags.push({ name, count: delta });
     this.set({ ...this.snapshot, tags });
   }
@@ -366,6 +375,48 @@ export class LibraryStore {
         this.adjustTagCount(tag, -targets.length);
       },
     });
+    return result !== undefined;
+  }
+
+  /** Patches one tag in the list at once (its color or pin); the main side's list then confirms it. */
+  private patchTag(name: string, change: (tag: TagSummary) => TagSummary): void {
+    this.set({ ...this.snapshot, tags: this.snapshot.tags.map((tag) => (tag.name === name ? change(tag) : tag)) });
+  }
+
+  /** Renames a tag (and its nested tags); onto an existing name, the two merge. Undefined when it failed (a toast says why). */
+  renameTag(from: string, to: string): Promise<MethodOutput<'tags.rename'> | undefined> {
+    return this.attempt(() => call('tags.rename', { from, to }), { paperIds: [] });
+  }
+
+  async setTagColor(name: string, color: string | null): Promise<boolean> {
+    const result = await this.attempt(() => call('tags.setColor', { name, color }), {
+      paperIds: [],
+      optimistic: () => this.patchTag(name, ({ color: _old, ...tag }) => (color === null ? tag : { ...tag, color })),
+    });
+    return result !== undefined;
+  }
+
+  /** Pins a tag to a number key (another tag holding it lets go), or unpins it with null. */
+  pinTag(name: string, slot: number | null): Promise<MethodOutput<'tags.pin'> | undefined> {
+    return this.attempt(() => call('tags.pin', { name, slot }), {
+      paperIds: [],
+      optimistic: () =>
+        this.set({
+          ...this.snapshot,
+          tags: this.snapshot.tags.map(({ pinned, ...tag }) =>
+            tag.name === name ? (slot === null ? tag : { ...tag, pinned: slot }) : pinned === undefined || pinned === slot ? tag : { ...tag, pinned },
+          ),
+        }),
+    });
+  }
+
+  /** Deletes a tag and its nested tags everywhere; the answer is what `restoreTags` needs to undo it. */
+  deleteTag(name: string): Promise<MethodOutput<'tags.delete'> | undefined> {
+    return this.attempt(() => call('tags.delete', { name }), { paperIds: [] });
+  }
+
+  async restoreTags(tags: MethodInput<'tags.restore'>['tags']): Promise<boolean> {
+    const result = await this.attempt(() => call('tags.restore', { tags }), { paperIds: [] });
     return result !== undefined;
   }
 

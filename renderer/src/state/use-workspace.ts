@@ -26,6 +26,8 @@ const NO_HINTS: SearchQueryOutput['hints'] = [];
 export interface TagInfo {
   name: string;
   color?: string;
+  /** The number key (1–9) that toggles it on the selection. */
+  pinned?: number;
   count: number;
 }
 
@@ -65,11 +67,17 @@ export interface Workspace {
   /** Why the library cannot be changed, when it cannot (a read-only folder). */
   readOnly: string | undefined;
   tagColors: ReadonlyMap<string, string>;
+  /** Which tag each number key toggles (slot → tag name). */
+  pinnedTags: ReadonlyMap<number, string>;
   refs: WorkspaceRefs;
   clickPaper: (id: string, mode: ClickMode) => void;
   move: (movement: Movement, extend: boolean) => void;
   selectAllVisible: () => void;
   openCursorPaper: () => void;
+  /** Shows a paper in the detail pane (a link in a note), clearing the search and filter if they hide it. */
+  openPaper: (id: string) => void;
+  /** Number key `slot`: adds its pinned tag to the selection, or takes it off when every selected paper has it. */
+  togglePinnedTag: (slot: number) => void;
   focusSearch: () => void;
   focusList: () => void;
   focusTagInput: () => void;
@@ -163,6 +171,10 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     () => new Map(library.tags.flatMap((tag) => (tag.color ? [[tag.name, tag.color] as const] : []))),
     [library.tags],
   );
+  const pinnedTags = useMemo(
+    () => new Map(library.tags.flatMap((tag) => (tag.pinned !== undefined ? [[tag.pinned, tag.name] as const] : []))),
+    [library.tags],
+  );
   // The main side counts the tags (the store adjusts them for a change it shows before the answer).
   const tags = useMemo(
     () => [...library.tags].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })),
@@ -223,6 +235,38 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     dispatch({ type: 'setSelection', selection: selectOnly(id) });
     focusAfterRender(() => refs.detailTitle.current?.focus());
   }, [leaveOverlayView, refs.detailTitle]);
+
+  const openPaper = useCallback(
+    (id: string) => {
+      if (!summaryOf(libraryStore.getSnapshot(), id)) {
+        toasts.info('That paper is not in this library');
+        return;
+      }
+      leaveOverlayView();
+      if (!stateRef.current.visibleIds.includes(id)) dispatch({ type: 'clearSearchAndFilter' });
+      dispatch({ type: 'setSelection', selection: selectOnly(id) });
+      focusAfterRender(() => refs.detailTitle.current?.focus());
+    },
+    [leaveOverlayView, refs.detailTitle],
+  );
+
+  const pinnedRef = useRef(pinnedTags);
+  useLayoutEffect(() => {
+    pinnedRef.current = pinnedTags;
+  });
+  const togglePinnedTag = useCallback((slot: number) => {
+    const tag = pinnedRef.current.get(slot);
+    const ids = stateRef.current.selectedIds;
+    if (tag === undefined || ids.length === 0) return;
+    const snapshot = libraryStore.getSnapshot();
+    const lacking = ids.filter((id) => summaryOf(snapshot, id)?.tags.includes(tag) === false);
+    const papers = (count: number) => `${count} ${count === 1 ? 'paper' : 'papers'}`;
+    if (lacking.length > 0) {
+      void libraryStore.addTag(lacking, tag).then((added) => added && toasts.info(`Tagged ${papers(lacking.length)} “${tag}”`));
+    } else {
+      void libraryStore.removeTag(ids, tag).then((removed) => removed && toasts.info(`Removed “${tag}” from ${papers(ids.length)}`));
+    }
+  }, []);
 
   const focusSearch = useCallback(() => {
     leaveOverlayView();
@@ -309,11 +353,14 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     statusCounts,
     readOnly,
     tagColors,
+    pinnedTags,
     refs,
     clickPaper,
     move,
     selectAllVisible,
     openCursorPaper,
+    openPaper,
+    togglePinnedTag,
     focusSearch,
     focusList,
     focusTagInput,

@@ -79,10 +79,10 @@ describe('note preview sanitizing', () => {
     );
   });
 
-  it('draws a link to a paper as a button (no href) that opens it in the app', () => {
+  it('draws a link to a paper without an href: it opens the paper in the app and cannot navigate', () => {
     const html = render('See [Attention](sift:paper/p1).');
     expect(html).toBe(
-      '<p>See <button type="button" class="paper-link" data-testid="paper-link" data-paper-id="p1" title="Open “Attention Is All You Need”">Attention</button>.</p>',
+      '<p>See <a role="link" tabindex="0" class="paper-link" data-testid="paper-link" data-paper-id="p1" title="Open “Attention Is All You Need”">Attention</a>.</p>',
     );
   });
 
