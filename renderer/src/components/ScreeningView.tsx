@@ -24,12 +24,25 @@ interface Props {
   keyboardBlocked: boolean;
 }
 
+const passKeys = new WeakMap<ScreeningTarget, number>();
+let lastPassKey = 0;
+
 /**
  * Title/abstract screening of the list as it was when the view opened, one paper at a time and by
  * keyboard: I include, M maybe, E then 1–9 exclude with a reason, U undo, J/K next/previous, N note.
  * Counts (and the PRISMA numbers) on the left, the criteria on the right.
  */
-export function ScreeningView({ workspace, target, keyboardBlocked }: Props) {
+export function ScreeningView(props: Props) {
+  // Opening it again (from the palette, on another list) starts a new pass: position and undo belong to one list.
+  let key = passKeys.get(props.target);
+  if (key === undefined) {
+    key = ++lastPassKey;
+    passKeys.set(props.target, key);
+  }
+  return <ScreeningPass key={key} {...props} />;
+}
+
+function ScreeningPass({ workspace, target, keyboardBlocked }: Props) {
   const { summaryOf, readOnly } = workspace;
   const { ids, scope } = target;
   useEffect(() => screeningCriteriaStore.start(), []);
@@ -87,6 +100,7 @@ export function ScreeningView({ workspace, target, keyboardBlocked }: Props) {
   }, []);
 
   const writable = () => {
+    if (summary === undefined) return false;
     if (readOnly) toasts.info(`Decisions cannot be saved: ${readOnly}`);
     return readOnly === undefined;
   };
