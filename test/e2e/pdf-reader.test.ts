@@ -239,4 +239,13 @@ describe('PDF reader in Chromium (browser mode)', () => {
     await error.waitFor();
     expect(await error.textContent()).toMatch(/^The PDF is missing from the library folder \(attachments\/[0-9a-f]{64}\.pdf\)/);
   });
+
+  it('ships the data pdf.js reads (character maps, standard fonts, the JPEG 2000 decoder) with the app', async () => {
+    app = await openApp(browser, { prepareFolder: libraryWithTracemonkey });
+    for (const file of ['pdfjs/cmaps/UniJIS-UCS2-H.bcmap', 'pdfjs/standard_fonts/FoxitSerif.pfb', 'pdfjs/wasm/openjpeg_nowasm_fallback.js']) {
+      const response = await fetch(new URL(file, app.url));
+      expect(response.status, file).toBe(200);
+      expect((await response.arrayBuffer()).byteLength, file).toBeGreaterThan(100);
+    }
+  });
 });

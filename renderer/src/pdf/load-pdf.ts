@@ -10,12 +10,27 @@ export interface LoadingPdf {
   destroy: () => Promise<void>;
 }
 
+/** pdf.js's data files, shipped beside the app (renderer/vite.config.ts copies them to pdfjs/). */
+function dataUrl(folder: string): string {
+  return new URL(`./pdfjs/${folder}/`, document.baseURI).href;
+}
+
 /**
  * Opens a PDF from its bytes. `isEvalSupported: false`: pdf.js never compiles code from a PDF's
- * fonts or functions (the CSP has no 'unsafe-eval' anyway). Nothing is fetched: the bytes are
- * all there is, and fonts a PDF does not embed fall back to the system's.
+ * fonts or functions (the CSP has no 'unsafe-eval' anyway); `useWasm: false`: image decoders run
+ * as plain JavaScript (the CSP has no 'wasm-unsafe-eval'). Nothing leaves the app: the bytes come
+ * from the main side, and character maps and standard fonts from the app's own files.
  */
 export function loadPdf(data: Uint8Array): LoadingPdf {
-  const task = getDocument({ data, isEvalSupported: false, useSystemFonts: true, stopAtErrors: false });
+  const task = getDocument({
+    data,
+    isEvalSupported: false,
+    useWasm: false,
+    cMapUrl: dataUrl('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dataUrl('standard_fonts'),
+    wasmUrl: dataUrl('wasm'),
+    stopAtErrors: false,
+  });
   return { promise: task.promise, destroy: () => task.destroy() };
 }
