@@ -4,7 +4,8 @@
  *
  * A paper keeps its own `citationKey` when it is safe (below) and no other paper claims it first;
  * an unsafe key is folded to ASCII and stripped (`Müller2019` → `Muller2019`); a paper without one
- * gets `authorYearWord` (`vaswani2017attention`), as Better BibTeX and JabRef make them. When two
+ * gets `authorYearWord` (`vaswani2017attention`; `wordYear` without an author), as Better BibTeX and
+ * JabRef make them. When two
  * papers want the same key, a paper's own key beats a made one, then the paper added first keeps
  * it and the others get `a`, `b`, `c`… (`vaswani2017attentiona`).
  */
@@ -87,7 +88,8 @@ function madeKey(paper: KeyedPaper): string {
   const name = first === undefined ? '' : 'literal' in first ? (first.literal.split(/\s+/)[0] ?? '') : first.family;
   const words = paper.title.split(/[\s\-–—/:]+/).map(keyPart).filter(Boolean);
   const word = words.find((candidate) => !STOP_WORDS.has(candidate)) ?? words[0] ?? '';
-  const key = `${keyPart(name)}${paper.year ?? ''}${word}`.slice(0, MAX_KEY_LENGTH);
+  // Without an author, the word leads: `web2023` rather than `2023web`.
+  const key = (name === '' ? `${word}${paper.year ?? ''}` : `${keyPart(name)}${paper.year ?? ''}${word}`).slice(0, MAX_KEY_LENGTH);
   return key === '' ? 'paper' : key;
 }
 

@@ -110,10 +110,12 @@ export function encodeTitle(title: string, ascii: boolean): string {
       .replace(/\s+/g, ' ')
       .split(' ')
       .map((word) => {
-        const encoded = encodeText(word, ascii);
         // A capital after the first letter of a word or of a hyphenated part: `GPT-3`, `iOS`, not `(Deep`.
         const inner = word.split(/[-/]/).some((part) => /\p{Lu}/u.test([...part.replace(/^\P{L}+/u, '')].slice(1).join('')));
-        return inner ? `{${encoded}}` : encoded;
+        if (!inner) return encodeText(word, ascii);
+        // Braces around the word itself: `({GPT-3}),` rather than `{(GPT-3),}`.
+        const [, before = '', core = '', after = ''] = /^([("'“‘[]*)(.*?)([)"'”’\],.;:!?]*)$/su.exec(word) ?? [];
+        return `${encodeText(before, ascii)}{${encodeText(core, ascii)}}${encodeText(after, ascii)}`;
       })
       .join(' '),
   );

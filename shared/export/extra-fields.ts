@@ -54,6 +54,18 @@ const CONCEPTS: readonly Concept[] = [
   concept('text', ['pagetotal'], [], ['number-of-pages'], ['pagetotal', undefined, 'number-of-pages']),
   concept('text', ['version'], [], ['version'], ['version', undefined, 'version']),
   concept('text', ['file'], ['file'], [], ['file', 'L1', undefined]),
+  // BibLaTeX has these too; RIS does not.
+  concept('text', ['eventtitle'], [], ['event-title'], ['eventtitle', undefined, 'event-title']),
+  concept('date', ['eventdate'], [], ['event-date'], ['eventdate', undefined, 'event-date']),
+  concept('text', ['venue'], [], ['event-place'], ['venue', undefined, 'event-place']),
+  concept('date', ['origdate'], [], ['original-date'], ['origdate', undefined, 'original-date']),
+  concept('text', ['origtitle'], [], ['original-title'], ['origtitle', undefined, 'original-title']),
+  concept('text', ['origpublisher'], [], ['original-publisher'], ['origpublisher', undefined, 'original-publisher']),
+  concept('text', ['origlocation'], [], ['original-publisher-place'], ['origlocation', undefined, 'original-publisher-place']),
+  concept('text', ['volumes'], [], ['number-of-volumes'], ['volumes', undefined, 'number-of-volumes']),
+  concept('text', ['chapter'], [], ['chapter-number'], ['chapter', undefined, 'chapter-number']),
+  concept('text', ['pubstate'], [], ['status'], ['pubstate', undefined, 'status']),
+  concept('names', ['bookauthor'], [], ['container-author'], ['bookauthor', undefined, 'container-author']),
 ];
 
 function concept(
@@ -118,6 +130,18 @@ export function extraVocabulary(extra: Readonly<Record<string, string>>): (key: 
 const NATIVE: Record<BibliographyFormat, ExtraVocabulary> = { bibtex: 'bibtex', biblatex: 'bibtex', ris: 'ris', 'csl-json': 'csl' };
 const FIELD_WORDS: Record<BibliographyFormat, string> = { bibtex: 'field', biblatex: 'field', ris: 'tag', 'csl-json': 'variable' };
 
+/** Fields an importer keeps about the paper's own data: another format writes that data its own way. */
+const OWN_FIELDS: Record<ExtraVocabulary, Partial<Record<string, string>>> = {
+  bibtex: { entrytype: 'the type is written in this format’s own terms' },
+  ris: { TY: 'the type is written in this format’s own terms' },
+  csl: {
+    type: 'the type is written in this format’s own terms',
+    author: 'the authors are written from Sift’s names, without CSL’s other name parts',
+    id: 'the citation key is written instead',
+    DOI: 'the paper’s DOI is written instead',
+  },
+};
+
 /** One extra field as an export will write it. */
 export interface PlannedExtra {
   /** Its key in `extra`. */
@@ -154,7 +178,7 @@ export function planExtras(
     }
     const name = found?.to[format];
     if (found === undefined || name === undefined) {
-      report.drop(`extra.${key}`, `${bibliographyFormatName(format)} has no ${FIELD_WORDS[format]} for it`);
+      report.drop(`extra.${key}`, OWN_FIELDS[vocabulary][key] ?? `${bibliographyFormatName(format)} has no ${FIELD_WORDS[format]} for it`);
       continue;
     }
     translated.push({ key, name, kind: found.kind, value });
@@ -200,36 +224,6 @@ export function cslName(name: unknown): Author | undefined {
   const given = suffix === '' ? givenName : givenName === '' ? suffix : `${givenName}, ${suffix}`;
   if (family === '') return given === '' ? undefined : { literal: given };
   return given === '' ? { literal: family } : { family, given };
-}
-
-/** A date from an extra value: CSL's `{ "date-parts": … }` / `raw` / `literal`, or text such as `2019-03-05` or `2019/03/05/`. */
-export interface ExtraDate {
-  /** Year, month, day as far as known; missing when the date is not a plain one. */
-  parts?: number[];
-  text: string;
-}
-
-export function dateOf(value: string): ExtraDate {
-  const parsed = parseJson(value);
-  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-    const date = parsed as Record<string, unknown>;
-    const first = Array.isArray(date['date-parts']) ? (date['date-parts'] as unknown[])[0] : undefined;
-    if (Array.isArray(first) && first.length > 0 && first.every((part) => /^-?\d+$/.test(String(part)))) {
-      const parts = first.map(Number);
-      return { parts, text: isoDate(parts) };
-    }
-    const text = typeof date.raw === 'string' ? date.raw : typeof date.literal === 'string' ? date.literal : value;
-    return { text };
-  }
-  const match = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?\/*$/.exec(value.trim());
-  if (!match) return { text: value };
-  const parts = match.slice(1).filter((part): part is string => part !== undefined).map(Number);
-  return { parts, text: isoDate(parts) };
-}
-
-/** `[2019, 3, 5]` → `2019-03-05`. */
-export function isoDate(parts: readonly number[]): string {
-  return parts.map((part, index) => (index === 0 ? String(part) : String(part).padStart(2, '0'))).join('-');
 }
 
 /** JSON text the CSL-JSON importer made of an array or object; anything else is undefined. */

@@ -18,7 +18,8 @@ import { encodeBibtexNames, parseNameList } from './bibtex-names';
 import { citationKeys } from './citation-keys';
 import { encodeLatex, encodeTitle, hasMarkup } from './encode-latex';
 import { PaperReport, type BibliographyExport, type ExportReportEntry } from './export-report';
-import { dateOf, namesOf, planExtras, type PlannedExtra } from './extra-fields';
+import { dateLoss, isoDateText, readExtraDate } from './extra-dates';
+import { namesOf, planExtras, type PlannedExtra } from './extra-fields';
 import { fieldTypes } from '@citation-js/plugin-bibtex/lib/input/constants.js';
 
 export type BibtexDialect = 'bibtex' | 'biblatex';
@@ -204,9 +205,15 @@ function checkType(paper: Paper, type: string, venue: string | undefined, dialec
 
 /** A date from another format that BibTeX can read (`2019-03-05`); WoS's `DA  - SEP` is not one. */
 function usableDate(item: PlannedExtra | undefined, dialectName: string, report: PaperReport): PlannedExtra | undefined {
-  if (item === undefined || item.kind !== 'date' || dateOf(item.value).parts !== undefined) return item;
-  report.drop(`extra.${item.key}`, `"${item.value.slice(0, 40)}" is not a date ${dialectName} can read`);
-  return undefined;
+  if (item === undefined || item.kind !== 'date') return item;
+  const date = readExtraDate(item.value);
+  if (date.start === undefined) {
+    report.drop(`extra.${item.key}`, `"${item.value.slice(0, 40)}" is not a date ${dialectName} can read`);
+    return undefined;
+  }
+  const loss = dateLoss(date, 'bibtex');
+  if (loss !== undefined) report.drop(`extra.${item.key}`, `written as ${isoDateText(date)}; ${loss}`);
+  return item;
 }
 
 /** An extra value as the field's text; undefined when it cannot be written. */
@@ -215,7 +222,7 @@ function extraValue(item: PlannedExtra, ascii: boolean): string | undefined {
     case 'names':
       return encodeBibtexNames(namesOf(item.value), ascii);
     case 'date':
-      return encodeLatex(dateOf(item.value).text, ascii);
+      return encodeLatex(isoDateText(readExtraDate(item.value)), ascii);
     case 'text':
     case 'pages':
       return encodeLatex(item.value, ascii);
@@ -228,7 +235,7 @@ function extraValue(item: PlannedExtra, ascii: boolean): string | undefined {
 
 /** The text of an extra value (a CSL date's ISO form). */
 function valueText(item: PlannedExtra): string {
-  return item.kind === 'date' ? dateOf(item.value).text : item.value;
+  return item.kind === 'date' ? isoDateText(readExtraDate(item.value)) : item.value;
 }
 
 function firstYear(text: string): number | undefined {

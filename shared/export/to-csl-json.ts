@@ -15,7 +15,8 @@ import type { Author, Paper, PaperType } from '../model/library';
 import { findArxivId, isShortDoi, normalizeDoi } from '../import/identifiers';
 import { citationKeys } from './citation-keys';
 import { PaperReport, type BibliographyExport, type ExportReportEntry } from './export-report';
-import { cslName, dateOf, extraVocabulary, namesOf, parseJson, planExtras, type PlannedExtra } from './extra-fields';
+import { cslDate, dateYear, readExtraDate } from './extra-dates';
+import { cslName, extraVocabulary, namesOf, parseJson, planExtras, type PlannedExtra } from './extra-fields';
 
 const CSL_TYPE_FOR: Record<PaperType, string> = {
   article: 'article-journal',
@@ -144,9 +145,13 @@ function authors(paper: Paper, imported: boolean, report: PaperReport): unknown[
   return paper.authors.length === 0 ? undefined : paper.authors.map(cslAuthor);
 }
 
+/** A CSL name; "Martin Luther, Jr." splits into given and suffix, which the importer joins back. */
 function cslAuthor(author: Author): Record<string, string> {
   if ('literal' in author) return { literal: author.literal };
-  return author.given ? { family: author.family, given: author.given } : { family: author.family };
+  if (!author.given) return { family: author.family };
+  const comma = author.given.lastIndexOf(', ');
+  if (comma <= 0) return { family: author.family, given: author.given };
+  return { family: author.family, given: author.given.slice(0, comma), suffix: author.given.slice(comma + 2) };
 }
 
 /**
@@ -174,10 +179,8 @@ function cslValue(extra: PlannedExtra): unknown {
   switch (extra.kind) {
     case 'names':
       return namesOf(extra.value).map(cslAuthor);
-    case 'date': {
-      const date = dateOf(extra.value);
-      return date.parts ? { 'date-parts': [date.parts] } : { raw: date.text };
-    }
+    case 'date':
+      return cslDate(readExtraDate(extra.value));
     case 'native':
       return parseJson(extra.value) ?? extra.value;
     case 'text':
@@ -187,8 +190,5 @@ function cslValue(extra: PlannedExtra): unknown {
 }
 
 function yearOfDate(extra: PlannedExtra): number | undefined {
-  const date = dateOf(extra.value);
-  if (date.parts?.[0] !== undefined) return date.parts[0];
-  const match = /(?<!\d)\d{4}(?!\d)/.exec(date.text);
-  return match ? Number(match[0]) : undefined;
+  return dateYear(readExtraDate(extra.value));
 }

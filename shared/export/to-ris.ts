@@ -16,7 +16,8 @@ import type { Author, Paper, PaperType } from '../model/library';
 import { findArxivId } from '../import/identifiers';
 import { citationKeys } from './citation-keys';
 import { PaperReport, type BibliographyExport, type ExportReportEntry } from './export-report';
-import { dateOf, namesOf, planExtras, type PlannedExtra } from './extra-fields';
+import { dateLoss, readExtraDate, risDateText } from './extra-dates';
+import { namesOf, planExtras, type PlannedExtra } from './extra-fields';
 
 const TY_FOR: Record<PaperType, string> = {
   article: 'JOUR',
@@ -99,7 +100,7 @@ function writeRecord(paper: Paper, key: string, report: PaperReport): string {
       report.drop(`extra.${item.key}`, `RIS would read ${item.name} as the venue, which the paper does not have`);
       continue;
     }
-    extraLines.push(...extraRis(item));
+    extraLines.push(...extraRis(item, report));
   }
   if (paper.arxivId !== undefined) {
     // The importer finds an arXiv id in DO, UR, L1 and L2 only.
@@ -139,13 +140,15 @@ function authorName(author: Author, report: PaperReport): string {
 }
 
 /** The lines one extra field is written as. */
-function extraRis(item: PlannedExtra): string[] {
+function extraRis(item: PlannedExtra, report: PaperReport): string[] {
   switch (item.kind) {
     case 'names':
       return namesOf(item.value).map((author) => `${item.name}  - ${oneLine('literal' in author ? author.literal : author.given ? `${author.family}, ${author.given}` : author.family)}`);
     case 'date': {
-      const date = dateOf(item.value);
-      return [`${item.name}  - ${date.parts ? date.parts.map((part) => String(part).padStart(2, '0')).join('/') : oneLine(date.text)}`];
+      const date = readExtraDate(item.value);
+      const loss = dateLoss(date, 'ris');
+      if (loss !== undefined) report.drop(`extra.${item.key}`, `written as ${risDateText(date)}; ${loss}`);
+      return [`${item.name}  - ${oneLine(risDateText(date))}`];
     }
     case 'pages': {
       // "97-105" as SP and EP, which the importer joins back with "-"; any other range stays whole in SP.
