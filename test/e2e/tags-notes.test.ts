@@ -170,12 +170,18 @@ describe('Tags and notes in Chromium (browser mode, fresh library per test)', ()
     await expect.poll(() => tags.pinBadge('rlhf')).toBe('2');
     expect(await tags.pinBadge('games')).toBeNull();
 
+    // In the open menu a digit pins to that key.
+    await tags.openMenu('preference-learning');
+    await app.page.keyboard.press('5');
+    await tags.menu.waitFor({ state: 'detached' });
+    await expect.poll(() => tags.pinBadge('preference-learning')).toBe('5');
+
     // The palette lists the pinned keys by their tags' names.
     await app.page.keyboard.press('Control+k');
     await app.page.getByTestId('palette-input').fill('toggle tag');
     await expect
       .poll(() => app.page.getByTestId('palette-item').evaluateAll((items) => items.map((item) => item.querySelector('.palette-title')?.textContent)))
-      .toEqual(expect.arrayContaining(['Toggle tag “to-read” (pinned to 1)', 'Toggle tag “rlhf” (pinned to 2)']));
+      .toEqual(['Toggle tag “to-read” (pinned to 1)', 'Toggle tag “rlhf” (pinned to 2)', 'Toggle tag “preference-learning” (pinned to 5)']);
     await app.page.keyboard.press('Escape');
 
     await tags.setColor('games', 'purple');

@@ -27,7 +27,7 @@ interface Props {
 const SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const EDGE = 8;
 
-/** The actions on one tag: rename, color, pin to a number key, delete. A menu by ARIA's pattern: ↑/↓ move, Esc closes. */
+/** The actions on one tag: rename, color, pin to a number key, delete. A menu by ARIA's pattern: ↑/↓ move, Esc closes, 1–9 pin. */
 export function TagMenu({ node, anchor, pinnedTags, onRename, onColor, onPin, onDelete, onClose }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: anchor.x, top: anchor.y });
@@ -77,7 +77,11 @@ export function TagMenu({ node, anchor, pinnedTags, onRename, onColor, onPin, on
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(items.length - 1);
     else if (event.key === 'Escape' || event.key === 'Tab') close();
-    else return;
+    // A digit pins to that key (or unpins from it), as clicking the key's button does.
+    else if (/^[1-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const slot = Number(event.key);
+      act(() => onPin(node.pinned === slot ? null : slot));
+    } else return;
     // The menu has the keyboard: no list movement or shortcut behind it.
     event.preventDefault();
     event.stopPropagation();
