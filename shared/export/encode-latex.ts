@@ -32,7 +32,9 @@ const LIGATURE_CHARACTERS = new Set(['-', '`', "'"]);
 const DASHES: Record<string, string> = { '–': '--', '—': '---' };
 
 const COMMAND_FOR = reverse(commands);
-const MATH_COMMAND_FOR = reverse(mathCommands);
+/** citation-js's math table lacks some common relations, which the importer knows (decode-latex.ts). */
+const MORE_MATH: Record<string, string> = { leq: '≤', geq: '≥', neq: '≠', approx: '≈', infty: '∞', rightarrow: '→', leftarrow: '←', ll: '≪', gg: '≫', sim: '∼' };
+const MATH_COMMAND_FOR = reverse({ ...MORE_MATH, ...mathCommands });
 const ACCENT_FOR = reverse(diacritics);
 const spellings = new Map<string, string>();
 

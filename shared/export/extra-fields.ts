@@ -102,6 +102,14 @@ export const CSL_VARIABLES = new Set([
   ...['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted'],
 ]);
 
+/** The CSL 1.0.2 item types the CSL-JSON importer keeps in `extra.type` (all but the ones Sift's types map to). */
+const CSL_TYPES = new Set([
+  'article', 'article-magazine', 'article-newspaper', 'bill', 'broadcast', 'classic', 'collection', 'document', 'entry',
+  'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic', 'hearing', 'interview', 'legal_case', 'legislation',
+  'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet', 'patent', 'performance', 'periodical',
+  'personal_communication', 'post', 'post-weblog', 'regulation', 'review', 'review-book', 'song', 'speech', 'standard', 'treaty',
+]);
+
 /** The BibTeX and BibLaTeX fields citation-js knows (with their kinds), which BibTeX carries as they are. */
 const BIBTEX_FIELDS = new Set(Object.keys(fieldTypes));
 /** What the RIS importer calls the tags it names; in a RIS paper these are RIS, not BibTeX. */
@@ -111,12 +119,13 @@ const RIS_TAG = /^[A-Z][A-Z0-9]$/;
 /** The vocabulary of each key of one paper's `extra` (see the module comment). */
 export function extraVocabulary(extra: Readonly<Record<string, string>>): (key: string) => ExtraVocabulary {
   const keys = Object.keys(extra);
-  // A RIS tag, an entry type, or a CSL-only variable or JSON value (which only the CSL importer writes) tells.
+  // A RIS tag, an entry type, or a CSL-only variable, JSON value or CSL type (which only the CSL importer writes) tells.
   const origin: ExtraVocabulary = keys.some((key) => RIS_TAG.test(key))
     ? 'ris'
     : extra.entrytype !== undefined
       ? 'bibtex'
-      : keys.some((key) => (CSL_VARIABLES.has(key) && !BIBTEX_FIELDS.has(key)) || /^\s*(?:\[\s*\{|\{\s*")/.test(extra[key] ?? ''))
+      : keys.some((key) => (CSL_VARIABLES.has(key) && !BIBTEX_FIELDS.has(key)) || /^\s*(?:\[\s*\{|\{\s*")/.test(extra[key] ?? '')) ||
+          CSL_TYPES.has(extra.type ?? '')
         ? 'csl'
         : 'bibtex';
   return (key) => {

@@ -172,7 +172,7 @@ function multiline(tag: string, value: string): string[] {
     .filter(Boolean);
   if (first === undefined) return [];
   // A continuation line that looks like a tag would start a field: a space in front keeps it text.
-  return [`${tag}  - ${first}`, ...rest.map((line) => (/^[A-Z][A-Z0-9] ?-/.test(line) ? ` ${line}` : line))];
+  return [`${tag}  - ${first}`, ...rest.map((line) => (/^[A-Z][A-Z0-9] *-/.test(line) ? ` ${line}` : line))];
 }
 
 function oneLine(text: string): string {
