@@ -174,6 +174,43 @@ describe('Screening in Chromium (browser mode, fresh library per test)', () => {
     expect(await screening.decision()).toMatchObject({ decision: 'include' });
   });
 
+  it('edits the criteria in the side panel: renames, reorders and deletes reasons, removes a keyword; the keys follow', async () => {
+    const { page } = app;
+    await app.callApi('screening.criteria.set', { reasons: [{ label: 'Off topic' }, { label: 'Evaluation only' }, { label: 'Duplicate' }], includeKeywords: ['RLHF'], excludeKeywords: ['benchmark', 'image'] });
+    await sift.runCommand('Edit screening criteria');
+    await screening.criteria.waitFor();
+    const labels = () => screening.criteria.getByTestId('reason-label').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    await expect.poll(labels).toEqual(['Off topic', 'Evaluation only', 'Duplicate']);
+
+    const second = screening.criteria.getByTestId('reason-label').nth(1);
+    await second.fill('Evaluation or benchmark only');
+    await second.press('Enter');
+    await screening.criteria.getByRole('button', { name: 'Move E3 up' }).click();
+    await expect.poll(labels).toEqual(['Off topic', 'Duplicate', 'Evaluation or benchmark only']);
+    await screening.criteria.getByRole('button', { name: 'Delete E1' }).click();
+    await expect.poll(labels).toEqual(['Duplicate', 'Evaluation or benchmark only']);
+    await screening.criteria.getByRole('button', { name: 'Remove “image”' }).click();
+    await expect.poll(() => screening.criteria.getByTestId('keywords-exclude').getByTestId('keyword-chip').allTextContents()).toEqual(['benchmark×']);
+
+    // The keys number the reasons as the panel now does.
+    await screening.paper.click();
+    await screening.press('e');
+    await expect.poll(() => page.getByTestId('reason-option').allTextContents()).toEqual(['1 Duplicate', '2 Evaluation or benchmark only']);
+    await screening.decide('2');
+    await expect.poll(async () => (await screening.counts()).reasons).toEqual([
+      { number: 'E1', label: 'Duplicate', count: 0 },
+      { number: 'E2', label: 'Evaluation or benchmark only', count: 1 },
+    ]);
+
+    const library = await app.readLibrary();
+    expect(library.screeningCriteria).toMatchObject({
+      reasons: [{ label: 'Duplicate' }, { label: 'Evaluation or benchmark only' }],
+      includeKeywords: ['RLHF'],
+      excludeKeywords: ['benchmark'],
+    });
+    expect(library.papers[0]?.screening).toMatchObject({ decision: 'exclude', reason: 'Evaluation or benchmark only', reasonId: library.screeningCriteria?.reasons[1]?.id });
+  });
+
   it('takes the screening screenshots for the README: keyword highlights and counts, then the criteria panel', async () => {
     const { page } = app;
     const { criteria } = await app.callApi('screening.criteria.set', {
