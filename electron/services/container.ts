@@ -18,6 +18,7 @@ import { SearchService } from './search/search-service';
 import { searchIndexFile } from './search/search-index-file';
 import { AnnotationService } from './annotation-service';
 import { readAttachment } from './read-attachment';
+import { bibliographyExport } from './bibliography-export';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -214,6 +215,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'annotations.delete': ({ paperId, annotationId }) => annotations.delete(paperId, annotationId),
     'attachments.read': ({ paperId, attachmentId }) => readAttachment(current.store, paperId, attachmentId),
     'export.markdown': ({ paperIds, columns }) => current.service.exportMarkdown(paperIds, columns),
+    'export.bibliography': ({ paperIds, format }) => bibliographyExport(current.store, paperIds, format),
     'search.query': (input) => current.search.query(input),
     'searches.list': async () => ({ searches: await current.search.savedSearches() }),
     'searches.save': (input) => current.search.saveSearch(input),

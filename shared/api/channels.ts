@@ -31,6 +31,7 @@ export const methodNames = [
   'import.commit',
   'import.cancel',
   'export.markdown',
+  'export.bibliography',
   'export.save',
   'search.query',
   'searches.list',

@@ -19,6 +19,7 @@ import {
 } from '../model/library';
 import { tagColorSchema } from '../model/tag-colors';
 import { reviewColumnIds } from '../export/review-columns';
+import { bibliographyFormats } from '../export/bibliography-formats';
 import type { EventName, MethodName } from './channels';
 
 export { eventNames, ipcChannel, ipcEventChannel, isMethodName, methodNames } from './channels';
@@ -108,6 +109,17 @@ export const paperChangesSchema = z
 export type PaperChanges = z.infer<typeof paperChangesSchema>;
 
 const reviewColumnId = z.enum(reviewColumnIds);
+
+/** A bibliographic export and what each paper lost in it (shared/export/export-report.ts). */
+export const bibliographyExportSchema = z.object({
+  text: z.string(),
+  /** Only the papers that lost something: per paper, each field the format could not carry and why. */
+  report: z.array(
+    z.object({ paperId: z.string(), key: z.string(), title: z.string(), dropped: z.array(z.object({ field: z.string(), reason: z.string() })) }),
+  ),
+  count: z.number().int(),
+});
+export type BibliographyExportOutput = z.infer<typeof bibliographyExportSchema>;
 
 /** An imported paper before it joins the library (see shared/import/import-record.ts). */
 export const paperDraftSchema = paperSchema
@@ -463,6 +475,11 @@ export const apiMethods = {
     'The given papers (in that order) as a GFM review table',
     z.object({ paperIds: z.array(paperId).max(100_000), columns: z.array(reviewColumnId).min(1).max(20).optional() }).strict(),
     z.object({ markdown: z.string(), rows: z.number().int() }),
+  ),
+  'export.bibliography': method(
+    'The given papers (in that order) as BibTeX, BibLaTeX, RIS or CSL-JSON, with a report of the fields each format could not carry',
+    z.object({ paperIds: z.array(paperId).max(100_000), format: z.enum(bibliographyFormats) }).strict(),
+    bibliographyExportSchema,
   ),
   'export.save': method(
     'Save exported text with the native save dialog',

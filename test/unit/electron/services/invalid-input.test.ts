@@ -66,6 +66,7 @@ const badInputs: Record<MethodName, unknown[]> = {
   'import.commit': [{ importId: 'import-0001' }, { importId: 'import-0001', decisions: [{ index: 0, action: 'delete' }] }, { importId: 'import-0001', decisions: [], tags: ['-bad'] }],
   'import.cancel': [{}, { importId: 42 }],
   'export.markdown': [{ paperIds: 'all' }, { paperIds: [], columns: ['title', 'nope'] }, { paperIds: [], columns: [] }],
+  'export.bibliography': [{ paperIds: [] }, { paperIds: 'all', format: 'ris' }, { paperIds: [], format: 'endnote' }, { paperIds: [''], format: 'bibtex' }, { paperIds: [], format: 'ris', columns: ['title'] }],
   'export.save': [{ suggestedName: '../../x.md', content: '' }, { suggestedName: '', content: '' }, { content: 'x' }],
   'search.query': [{ query: 7 }, { query: 'x', limit: 5000 }, { query: 'x', sort: 'random' }, { query: 'x'.repeat(20_000) }, { query: 'x', extra: 1 }, { query: 'x', offset: -1 }],
   'searches.list': [{ all: true }],

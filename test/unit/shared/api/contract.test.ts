@@ -31,6 +31,7 @@ describe('the API contract', () => {
       'import.commit',
       'import.cancel',
       'export.markdown',
+      'export.bibliography',
       'export.save',
       'search.query',
       'searches.list',
@@ -71,6 +72,7 @@ describe('the API contract', () => {
     ['screening.decide', { paperIds: ['a'], decision: 'maybe', reasonId: 'r1' }, 'reasonId: Only an exclusion takes a reason'],
     ['screening.criteria.set', { reasons: [{ label: 'Adults' }, { label: 'adults ' }], includeKeywords: [], excludeKeywords: [] }, 'Two exclusion reasons are both “adults”'],
     ['export.markdown', { paperIds: ['a'], columns: ['title', 'secret'] }, 'columns'],
+    ['export.bibliography', { paperIds: ['a'], format: 'endnote' }, 'format'],
     ['export.save', { suggestedName: '../etc/passwd', content: '' }, 'slashes'],
     ['library.info', { extra: true }, 'extra'],
   ] as const)('%s rejects %j with a message naming the problem', (method, input, expected) => {
