@@ -6,19 +6,22 @@ import type { ImportPreview, MethodName, MethodOutput } from '../../shared/api/c
 import { formatAuthors } from '../../shared/model/format-authors';
 import type { Paper } from '../../shared/model/library';
 import { searchSorts, type SearchSort } from '../../shared/api/contract';
+import { bibliographyFormatName, bibliographyFormats } from '../../shared/export/bibliography-formats';
+import { describeReport } from '../../shared/export/export-report';
 import type { Sift } from '../services/container';
 import { writeFileDurably } from '../services/storage/fs-durable';
 
 export const cliUsage = `Usage:
   sift [--library DIR] search QUERY [--limit N] [--sort S] [--fulltext] [--json]
   sift [--library DIR] list [--query Q] [--json]
-  sift [--library DIR] export markdown [--query Q] [--columns title,authors,year,...] [--out FILE]
+  sift [--library DIR] export markdown|bibtex|biblatex|ris|csl-json [--query Q] [--columns title,authors,year,...] [--out FILE]
   sift [--library DIR] import FILE... [--tag TAG]... [--dry-run] [--json]
 
 QUERY uses the search box's language: words (typos forgiven), "a phrase", -word, a OR b,
 title: author: venue: abstract: tag: year:2020..2024 status: decision: has:pdf fulltext:"…".
 Sorts: ${searchSorts.join(', ')}. --fulltext also looks inside PDFs' text.
-Columns: title, authors, year, venue, tags, status, decision, doi
+Columns (markdown only): title, authors, year, venue, tags, status, decision, doi
+BibTeX, BibLaTeX, RIS and CSL-JSON exports list on stderr every field a format could not carry.
 Import reads BibTeX/BibLaTeX, RIS, CSL-JSON, pasted lists (text) and PDFs; exact duplicates
 are skipped. --dry-run shows what would be imported and changes nothing.
 Without --library, the desktop app's default library is used.
@@ -34,10 +37,13 @@ export interface CliDeps {
 
 class UsageError extends Error {}
 
+const exportFormats = ['markdown', ...bibliographyFormats] as const;
+type ExportFormat = (typeof exportFormats)[number];
+
 type Command =
   | { name: 'search'; query: string; limit: number; sort: SearchSort; fulltext: boolean; json: boolean }
   | { name: 'list'; query?: string; json: boolean }
-  | { name: 'export'; query?: string; columns?: string[]; out?: string }
+  | { name: 'export'; format: ExportFormat; query?: string; columns?: string[]; out?: string }
   | { name: 'import'; files: string[]; tags: string[]; dryRun: boolean; json: boolean };
 
 /** Calls one method through the same dispatch as IPC and HTTP; a failure becomes the CLI's error message. */
@@ -126,6 +132,14 @@ async function runListOrExport(sift: Sift, command: Extract<Command, { name: 'li
       }
       deps.stderr(`${selected.length} of ${total} papers\n`);
     }
+    return 0;
+  }
+  if (command.format !== 'markdown') {
+    const { text, report, count } = await call(sift, 'export.bibliography', { paperIds: selectedIds, format: command.format });
+    if (command.out) await writeFileDurably(path.resolve(command.out), text);
+    else deps.stdout(text);
+    deps.stderr(describeReport(report, bibliographyFormatName(command.format)));
+    if (command.out) deps.stderr(`Wrote ${count} ${count === 1 ? 'entry' : 'entries'} to ${command.out}\n`);
     return 0;
   }
   const { markdown, rows } = await call(sift, 'export.markdown', { paperIds: selectedIds, ...(command.columns ? { columns: command.columns } : {}) });
@@ -233,9 +247,11 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
   }
   if (name === 'export') {
     const [format, ...extra] = rest;
-    if (format !== 'markdown') throw new UsageError(format ? `Unknown export format "${format}" (available: markdown)` : 'Say which format to export: "export markdown"');
+    if (!(exportFormats as readonly string[]).includes(format ?? '')) {
+      throw new UsageError(format ? `Unknown export format "${format}" (available: ${exportFormats.join(', ')})` : 'Say which format to export: "export markdown", "export bibtex"…');
+    }
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-    only(['query', 'columns', 'out'], 'export markdown');
+    only(format === 'markdown' ? ['query', 'columns', 'out'] : ['query', 'out'], `export ${format}`);
     const columns = values.columns
       ?.split(',')
       .map((column) => column.trim())
@@ -244,7 +260,13 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
     return {
       help: false,
       ...library,
-      command: { name: 'export', ...(values.query !== undefined ? { query: values.query } : {}), ...(columns ? { columns } : {}), ...(values.out !== undefined ? { out: values.out } : {}) },
+      command: {
+        name: 'export',
+        format: format as ExportFormat,
+        ...(values.query !== undefined ? { query: values.query } : {}),
+        ...(columns ? { columns } : {}),
+        ...(values.out !== undefined ? { out: values.out } : {}),
+      },
     };
   }
   if (name === 'import') {

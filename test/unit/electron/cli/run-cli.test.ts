@@ -4,6 +4,8 @@ import { marked, type Tokens } from 'marked';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { openSift } from '../../../../electron/services/container';
+import { parseBibtex } from '../../../../shared/import/bibtex/parse-bibtex';
+import { parseImportText } from '../../../../shared/import/parse-import-text';
 import type { Paper } from '../../../../shared/model/library';
 import { fixturesFolder, openTempSift, resourcesFolder, tempFolder } from '../../../helpers/temp-library';
 
@@ -96,12 +98,62 @@ describe('the sift CLI', () => {
     expect(stdout.split('\n')[0]).toBe('| Title |');
   });
 
+  it('exports a query as BibTeX to a file and lists on stderr what BibTeX could not carry', async () => {
+    const out = path.join(folder, 'games.bib');
+    const { code, stdout, stderr } = await run(['--library', folder, 'export', 'bibtex', '--query', 'starcraft', '--out', out], '/nonexistent');
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const records = parseBibtex(await readFile(out, 'utf8')).records;
+    expect(records.map((record) => record.paper.title)).toEqual(['StarCraft II: A New Challenge for Reinforcement Learning']);
+    const key = records[0]?.paper.citationKey;
+    // The sample papers are preprints without an arXiv id, which BibTeX cannot mark as preprints.
+    expect(stderr).toBe(
+      `1 field of 1 paper could not be carried in BibTeX:\n  ${key}: type (BibTeX has no entry type that reads back as preprint; written as @misc, read as misc)\nWrote 1 entry to ${out}\n`,
+    );
+  });
+
+  it('exports the whole library as CSL-JSON to stdout', async () => {
+    const { code, stdout } = await run(['--library', folder, 'export', 'csl-json'], '/nonexistent');
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout) as Array<{ id: string; title: string }>;
+    expect(items).toHaveLength(66);
+    expect(new Set(items.map((item) => item.id)).size).toBe(66);
+  });
+
+  it.each([
+    ['bibtex/jabref-complex.bib', 'bibtex', 'bibtex'],
+    ['ris/rayyan-multiline-keywords.ris', 'ris', 'ris'],
+    ['csl-json/zotero-better-csl-26-items.json', 'csl-json', 'csl-json'],
+  ] as const)('imports %s and exports it as %s without losing a field', async (fixture, format, importFormat) => {
+    const { folder: empty, cleanup: removeEmpty } = await tempFolder();
+    try {
+      expect((await run(['--library', empty, 'import', path.join(fixturesFolder, fixture)], folder)).code).toBe(0);
+      const library = JSON.parse((await run(['--library', empty, 'list', '--json'], folder)).stdout) as Paper[];
+      const out = path.join(empty, 'again');
+      const exported = await run(['--library', empty, 'export', format, '--out', out], folder);
+      expect(exported.code).toBe(0);
+      expect(exported.stderr).toBe(`Wrote ${library.length} entries to ${out}\n`);
+      const again = parseImportText(importFormat, await readFile(out, 'utf8')).records.map((record) => record.paper);
+      expect(again).toHaveLength(library.length);
+      library.forEach((paper, index) => {
+        for (const field of ['type', 'title', 'authors', 'year', 'venue', 'doi', 'arxivId', 'url', 'abstract', 'keywords', 'extra'] as const) {
+          expect(again[index]?.[field], `${paper.title}: ${field}`).toEqual(paper[field]);
+        }
+      });
+    } finally {
+      await removeEmpty();
+    }
+  });
+
   it.each([
     [[], 'Say what to do: "search", "list", "export markdown" or "import"'],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['list', '--bogus'], "Unknown option '--bogus'"],
     [['export'], 'Say which format to export'],
     [['export', 'pdf'], 'Unknown export format "pdf"'],
+    [['export', 'csv'], 'Unknown export format "csv" (available: markdown, bibtex, biblatex, ris, csl-json)'],
+    [['export', 'ris', '--columns', 'title'], '--columns does not go with "export ris"'],
+    [['export', 'bibtex', 'extra'], 'Unexpected argument "extra"'],
     [['list', '--out', 'x.md'], '--out does not go with "list"'],
     [['export', 'markdown', '--json'], '--json does not go with "export markdown"'],
     [['import'], 'Say which files to import'],
