@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sift } from '../../../../electron/services/container';
+import type { MethodOutput } from '../../../../shared/api/contract';
 import { parseImportText } from '../../../../shared/import/parse-import-text';
 import { openTempSift } from '../../../helpers/temp-library';
 
@@ -21,12 +22,13 @@ describe('export.bibliography through dispatch', () => {
   ] as const)('exports the papers as %s, in their order, once each', async (format, importFormat) => {
     const result = await sift.dispatch('export.bibliography', { paperIds: [...ids, ids[0]], format });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.count).toBe(5);
+    const value = result.value as MethodOutput<'export.bibliography'>;
+    expect(value.count).toBe(5);
     const { papers } = await sift.handlers['papers.get']({ ids });
-    const back = parseImportText(importFormat, result.value.text).records.map((record) => record.paper.title);
+    const back = parseImportText(importFormat, value.text).records.map((record) => record.paper.title);
     expect(back).toEqual(papers.map((paper) => paper.title));
     // The sample papers are preprints without an arXiv id, which none of the formats can mark as such.
-    for (const entry of result.value.report) expect(entry.dropped.map((dropped) => dropped.field)).toEqual(['type']);
+    for (const entry of value.report) expect(entry.dropped.map((dropped) => dropped.field)).toEqual(['type']);
   });
 
   it('refuses an unknown paper without exporting anything', async () => {
