@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The library format version this build reads and writes. A newer file is refused, never "repaired". */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const isoTime = z.string().datetime({ offset: true });
 

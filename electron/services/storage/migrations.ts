@@ -2,11 +2,18 @@ import { SCHEMA_VERSION } from '../../../shared/model/library';
 
 /**
  * Library format migrations. Each step is a pure function from the document of one version to the
- * next, kept forever so that any older library opens. Format 1 is the first released format, so
- * there is no step yet; a step `n` turns a version-n document into version n+1 and comes with a
- * test that migrates a real file written by the version-n Sift.
+ * next, kept forever so that any older library opens. A step `n` turns a version-n document into
+ * version n+1 and comes with a test that migrates a real file written by the version-n Sift.
  */
-export const migrationSteps: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+export const migrationSteps: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {
+  /**
+   * Format 2 only adds optional fields (tags' `pinned`, highlights' `tags`, screening's `reasonId`,
+   * the library's `screeningCriteria`): a format-1 library is already a valid format-2 one. The
+   * number still goes up so that a format-1 Sift refuses a library that may hold them with "update
+   * Sift" instead of a validation error that would point the user at an older backup.
+   */
+  1: (document) => document,
+};
 
 /** Refuses a library written by a newer Sift instead of "repairing" data it does not understand. */
 export function checkLibraryVersion(raw: unknown): string | undefined {

@@ -1,13 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixturesFolder } from '../../../helpers/temp-library';
 import { checkLibraryVersion, migrateLibrary, migrationSteps } from '../../../../electron/services/storage/migrations';
-import { SCHEMA_VERSION, emptyLibrary } from '../../../../shared/model/library';
+import { SCHEMA_VERSION, emptyLibrary, librarySchema } from '../../../../shared/model/library';
 
 describe('library format versions', () => {
-  it('format 1 is the first format: there is no step yet, and a current file passes unchanged', () => {
-    expect(SCHEMA_VERSION).toBe(1);
-    expect(Object.keys(migrationSteps)).toEqual([]);
+  it('is at format 2, with one step from format 1, and a current file passes unchanged', () => {
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(Object.keys(migrationSteps)).toEqual(['1']);
     const library = emptyLibrary();
     expect(migrateLibrary(library)).toBe(library);
+  });
+
+  it('opens a real library written by the format-1 Sift (the sample library as shipped then) with every paper as it was', async () => {
+    const file = path.join(fixturesFolder, 'library', 'format-1-sample-library.json');
+    const v1 = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; papers: unknown[] };
+    expect(v1.schemaVersion).toBe(1);
+    const migrated = librarySchema.parse(migrateLibrary(v1));
+    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.papers).toEqual(v1.papers);
   });
 
   it('runs the steps in order, each from its version to the next, without changing its input', () => {
@@ -25,7 +37,7 @@ describe('library format versions', () => {
   });
 
   it.each([
-    [{ ...emptyLibrary(), schemaVersion: 2 }, 'This library was written by a newer Sift (format 2; this version reads format 1). Update Sift to open it.'],
+    [{ ...emptyLibrary(), schemaVersion: 3 }, 'This library was written by a newer Sift (format 3; this version reads format 2). Update Sift to open it.'],
     [{ papers: [] }, 'The file has no valid schemaVersion (found nothing)'],
     [{ schemaVersion: '1' }, 'The file has no valid schemaVersion (found "1")'],
     [{ schemaVersion: 0 }, 'The file has no valid schemaVersion (found 0)'],
