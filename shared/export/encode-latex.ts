@@ -77,6 +77,8 @@ function encodeRich(text: string, encodeText: (plain: string) => string): string
 }
 
 function encodeText(text: string, ascii: boolean): string {
+  // Most text is plain printable ASCII with nothing to escape.
+  if (!/[^\x20-\x7e]|[\\{}%&$#_~^]|--|''|``| {2}/.test(text)) return text;
   const characters = [...text.replace(/\s+/g, ' ')];
   let out = '';
   const append = (piece: string): void => {

@@ -4,6 +4,8 @@
  * screening, highlights, review-table fields, attachments) is not part of these formats.
  */
 
+import { SAFE_CITATION_KEY } from './citation-keys';
+
 /** One field of one paper that the format has no place for, or could only write differently. */
 export interface DroppedField {
   /** The paper's field (`type`, `authors`, `arxivId`…) or `extra.<name>` for an imported field Sift keeps as it was. */
@@ -26,11 +28,23 @@ export interface BibliographyExport {
   report: ExportReportEntry[];
 }
 
-/** Collects what one paper loses; `entry()` is undefined when it lost nothing. */
+/**
+ * Collects what one paper loses; `entry()` is undefined when it lost nothing. A citation key that
+ * had to change (another paper has it, or it has characters a key cannot hold) is noted first:
+ * `\cite{…}`s written with the old key no longer find the paper.
+ */
 export class PaperReport {
   private readonly dropped: DroppedField[] = [];
 
-  constructor(private readonly paper: { id: string; title: string }, private readonly key: string) {}
+  constructor(
+    private readonly paper: { id: string; title: string; citationKey?: string | undefined },
+    private readonly key: string,
+  ) {
+    const own = paper.citationKey;
+    if (own === undefined || own === key) return;
+    const why = SAFE_CITATION_KEY.test(own) ? 'another paper in this export has the same key' : 'a key holds only letters, digits and _:.+/*!?@-';
+    this.drop('citationKey', `written as ${key}: ${why}`);
+  }
 
   drop(field: string, reason: string): void {
     if (!this.dropped.some((known) => known.field === field)) this.dropped.push({ field, reason });

@@ -74,8 +74,13 @@ describe('round trip in the same format', () => {
     });
   });
 
-  it('needs no report line for any fixture in its own format', () => {
-    for (const { file, papers, format } of fixtures) expect(exportBibliography(papers, format).report, file).toEqual([]);
+  it('reports nothing for any fixture in its own format but the keys other papers have too', () => {
+    for (const { file, papers, format } of fixtures) {
+      const dropped = exportBibliography(papers, format).report.flatMap((entry) => entry.dropped);
+      for (const item of dropped) expect(item.reason, file).toMatch(/^written as \S+: another paper in this export has the same key$/);
+      // bbt-873 repeats 14 keys; the second paper with each gets a suffix.
+      expect(dropped.length, file).toBe(file.endsWith('bbt-873-ai-bibliography.bib') ? 14 : 0);
+    }
   });
 
   it.each(fixtures.filter((fixture) => fixture.format === 'bibtex' || fixture.format === 'biblatex').map((fixture) => [fixture.file, fixture] as const))(
