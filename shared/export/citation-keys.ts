@@ -5,9 +5,8 @@
  * A paper keeps its own `citationKey` when it is safe (below) and no other paper claims it first;
  * an unsafe key is folded to ASCII and stripped (`Müller2019` → `Muller2019`); a paper without one
  * gets `authorYearWord` (`vaswani2017attention`; `wordYear` without an author), as Better BibTeX and
- * JabRef make them. When two
- * papers want the same key, a paper's own key beats a made one, then the paper added first keeps
- * it and the others get `a`, `b`, `c`… (`vaswani2017attentiona`).
+ * JabRef make them. When two papers want the same key, a paper's own key beats a made one, then the
+ * paper added first keeps it and the others get `a`, `b`, `c`… (`vaswani2017attentiona`).
  */
 
 import type { Paper } from '../model/library';

@@ -67,7 +67,7 @@ export function toCslJson(papers: readonly Paper[]): BibliographyExport {
 function writeItem(paper: Paper, key: string, report: PaperReport): CslItem {
   // CSL's own `id`, `type`, `author` and `DOI`, kept in `extra` by the CSL-JSON importer, are this exporter's business.
   const vocabulary = extraVocabulary(paper.extra);
-  const isCsl = (key: string) => paper.extra[key] !== undefined && vocabulary(key) === 'csl';
+  const isCsl = (name: string) => paper.extra[name] !== undefined && vocabulary(name) === 'csl';
   const extras = planExtras(paper.extra, 'csl-json', report, new Set(['id', 'citation-key', 'type', 'author', 'DOI'].filter(isCsl)));
   const item: CslItem = { id: key, 'citation-key': key, type: cslType(paper, isCsl('type'), report) };
   if (isCsl('id') && paper.extra.id !== key) report.drop('extra.id', 'CSL-JSON’s id holds the citation key');
