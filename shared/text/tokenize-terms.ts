@@ -19,28 +19,29 @@ const WORD = /[\p{L}\p{N}]+(?:(?:['’]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/
 const LETTERS_ONLY = /^\p{L}+$/u;
 const HAS_DIGIT = /\p{N}/u;
 
-// Abstracts repeat their words; the cache is cleared when full so that a long session's memory stays bounded.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 100_000;
-
-function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
-}
+// Abstracts repeat their words (a library of 50,000 is tokenized at start-up), so a word's term is looked up once;
+// the cache is cleared when full so that a long session's memory stays bounded.
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
 
 /** A word's term, or undefined for a stop word or a lone letter. */
 export function termOf(word: string): string | undefined {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = computeTerm(word) ?? null;
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term ?? undefined;
+}
+
+function computeTerm(word: string): string | undefined {
   let lower = word.toLowerCase().replace(/’/g, "'");
   if (stopWords.has(lower)) return undefined;
   if (lower.endsWith("'s")) lower = lower.slice(0, -2);
   if (HAS_DIGIT.test(lower)) return lower.replace(/(?<=\d),(?=\d)/g, '');
   if (lower.length < 2 || stopWords.has(lower)) return undefined;
-  return LETTERS_ONLY.test(lower) ? stem(lower) : lower;
+  return LETTERS_ONLY.test(lower) ? stemmer(lower) : lower;
 }
 
 /**
