@@ -15,7 +15,8 @@ import { compareHighlights } from '../model/highlights';
 import { authorName } from '../model/format-authors';
 import type { Annotation, Note, Paper } from '../model/library';
 import { citationKeys } from './citation-keys';
-import { escapeMarkdownInline } from './highlights-markdown';
+import { escapeMarkdownLine } from './escape-markdown-line';
+import { safeFileStem, uniqueFileName } from './safe-file-name';
 
 export interface NoteFile {
   /** A bare file name (no folder), safe on Windows, macOS and Linux, unique in the bundle (case-insensitively), ending in `.md`. */
@@ -50,23 +51,6 @@ export interface NoteFrontMatter {
   citekey: string;
   aliases: string[];
 }
-
-/** Longest file name in characters, `.md` and a `-NN` suffix included. */
-export const MAX_FILE_NAME_LENGTH = 120;
-const EXTENSION = '.md';
-/** Room for a `-NNN` suffix on a clash. */
-const SUFFIX_ROOM = 4;
-/** ext4 and APFS count a name's UTF-8 bytes (255 at most): a stem of CJK or emoji stops here first. */
-const MAX_STEM_BYTES = 240;
-
-/**
- * Characters that no file name may hold on Windows (`<>:"/\|?*` and control characters), plus
- * those that break an Obsidian link to the note (`#`, `^`, `[`, `]`).
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it matches
-const UNSAFE_IN_FILE_NAME = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/g;
-/** Device names Windows reserves whatever the extension (`CON.md`, `nul.draft.md`). */
-const RESERVED_NAMES = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$/i;
 
 /** One Markdown file per paper, in the papers' order. */
 export function paperNoteFiles(papers: readonly Paper[], options: NoteFilesOptions = {}): NoteFile[] {
@@ -110,61 +94,10 @@ export function obsidianTag(tag: string): string {
   return tag.trim().replace(/^#+/, '').replace(/\s+/g, '-');
 }
 
-/**
- * A file name stem safe on Windows, macOS and Linux, or '' when nothing usable is left: unsafe
- * characters become `-`, white space runs one space, no leading dot (a hidden file that Obsidian
- * skips) or space, no trailing dot or space (Windows drops them) or `-`, a reserved device name gets `_`,
- * and it is cut to fit the length limit with room for `-NN` and `.md`.
- */
-export function safeFileStem(text: string): string {
-  const cleaned = text
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .replace(UNSAFE_IN_FILE_NAME, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[\s.-]+/, '');
-  const stem = trimEnd(truncate(cleaned, MAX_FILE_NAME_LENGTH - EXTENSION.length - SUFFIX_ROOM));
-  // Windows reserves the device name before the first dot: `NUL.draft` becomes `NUL_.draft`.
-  return stem.replace(/^[^.]*/, (first) => (RESERVED_NAMES.test(first.trimEnd()) ? `${first.trimEnd()}_` : first));
-}
-
-/** `stem.md`, or `stem-2.md`, `stem-3.md`… when a name is taken; names differing only in case or Unicode form clash (macOS, Windows). */
-function uniqueFileName(stem: string, taken: Set<string>): string {
-  let name = `${stem}${EXTENSION}`;
-  for (let n = 2; taken.has(fold(name)); n += 1) name = `${stem}-${n}${EXTENSION}`;
-  taken.add(fold(name));
-  return name;
-}
-
-function fold(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
-
-/** At most `max` code points and MAX_STEM_BYTES UTF-8 bytes, never splitting a character. */
-function truncate(text: string, max: number): string {
-  let out = '';
-  let bytes = 0;
-  for (const char of Array.from(text).slice(0, max)) {
-    bytes += utf8Length(char);
-    if (bytes > MAX_STEM_BYTES) break;
-    out += char;
-  }
-  return out;
-}
-
-function utf8Length(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-}
-
-function trimEnd(text: string): string {
-  return text.replace(/[\s.-]+$/, '');
-}
-
 function paperNote(paper: Paper, matter: NoteFrontMatter, fileNames: ReadonlyMap<string, string>): string {
   const yaml = stringify(matter, { lineWidth: 0, compat: 'yaml-1.1' });
   // A trailing ` #` would be read as the heading's closing sequence and dropped.
-  const title = escapeMarkdownInline(paper.title).replace(/\s#+$/, (end) => end.replace(/#/g, '\\#'));
+  const title = escapeMarkdownLine(paper.title).replace(/\s#+$/, (end) => end.replace(/#/g, '\\#'));
   const sections = [`# ${title || 'Untitled'}`];
   if (paper.abstract?.trim()) sections.push(`## Abstract\n\n${escapeMarkdownText(paper.abstract)}`);
   const notes = paper.notes.filter((note) => note.body.trim());
@@ -195,31 +128,27 @@ function relinkPapers(body: string, fileNames: ReadonlyMap<string, string>): str
       return link;
     }
     const fileName = fileNames.get(id);
-    return fileName === undefined ? link : `](${encodeURI(fileName)})`;
+    // Parentheses too: an unbalanced one would end the link.
+    return fileName === undefined ? link : `](${encodeURI(fileName).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`;
   });
 }
 
 /** `> quote (p. 3)`, then the comment and the highlight's tags as paragraphs of their own. */
 function highlightBlock(highlight: Annotation): string {
-  const parts = [`> ${escapeMarkdownInline(highlight.quote) || '…'} (p. ${highlight.page})`];
-  if (highlight.comment?.trim()) parts.push(escapeMarkdownInline(highlight.comment));
-  if (highlight.tags?.length) parts.push(`Tags: ${highlight.tags.map(escapeMarkdownInline).join(', ')}`);
+  const parts = [`> ${escapeMarkdownLine(highlight.quote) || '…'} (p. ${highlight.page})`];
+  if (highlight.comment?.trim()) parts.push(escapeMarkdownLine(highlight.comment));
+  if (highlight.tags?.length) parts.push(`Tags: ${highlight.tags.map(escapeMarkdownLine).join(', ')}`);
   return parts.join('\n\n');
 }
 
 /**
- * Imported plain text (an abstract) shown as written: paragraphs kept, each one line, inline markup
- * escaped, a line start that would make a heading, list, quote or table escaped, and Obsidian's own
- * syntax (`$math$`, `%%comment%%`, `==highlight==`) and GFM's `~~` escaped too.
+ * Imported plain text (an abstract) shown as written: paragraphs kept, each one line, and each
+ * escaped as `escapeMarkdownLine` does.
  */
 function escapeMarkdownText(text: string): string {
   return text
     .split(/\n\s*\n/)
-    .map((paragraph) =>
-      escapeMarkdownInline(paragraph)
-        .replace(/\$|%%|==|~~/g, (match) => match.replace(/./g, '\\$&'))
-        .replace(/^(?:[#>+\-=|]|\d+[.)])/, (match) => match.replace(/[#>+\-=|.)]$/, '\\$&')),
-    )
+    .map(escapeMarkdownLine)
     .filter(Boolean)
     .join('\n\n');
 }

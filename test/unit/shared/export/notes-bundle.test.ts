@@ -1,7 +1,8 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MAX_FILE_NAME_LENGTH, noteFrontMatter, obsidianTag, paperNoteFiles, safeFileStem } from '../../../../shared/export/notes-bundle';
+import { noteFrontMatter, obsidianTag, paperNoteFiles } from '../../../../shared/export/notes-bundle';
+import { MAX_FILE_NAME_LENGTH, safeFileStem } from '../../../../shared/export/safe-file-name';
 import { citationKeys } from '../../../../shared/export/citation-keys';
 import { authorName } from '../../../../shared/model/format-authors';
 import { newPaper, type Paper } from '../../../../shared/model/library';
@@ -159,7 +160,8 @@ describe('paperNoteFiles', () => {
       (file) => file.fileName,
     );
     expect(names.slice(0, 5)).toEqual(['Same.md', 'same-2.md', 'SAME-3.md', 'Café.md', 'Café-2.md']);
-    expect(names[6]).toBe(names[5]?.replace(/\.md$/, '-2.md'));
+    expect(names[5]).toBe(`${'y'.repeat(MAX_FILE_NAME_LENGTH - 3)}.md`);
+    expect(names[6]).toBe(`${'y'.repeat(MAX_FILE_NAME_LENGTH - 5)}-2.md`);
     for (const name of names) expect(fileNameProblems(name), name).toEqual([]);
   });
 
@@ -176,6 +178,29 @@ describe('paperNoteFiles', () => {
     const source = paper('Source', { notes: [{ id: 'n', body: `See [it](sift:paper/${encodeURIComponent(target.id)}).`, createdAt: now, updatedAt: now }] });
     const [, note] = paperNoteFiles([target, source], { naming: 'title' });
     expect(note?.content).toContain('See [it](Target%20Paper.md).');
+  });
+
+  it('encodes parentheses in a linked note name, so the link does not end early', () => {
+    const target = paper('Target (draft');
+    const source = paper('Source', { notes: [{ id: 'n', body: `See [it](sift:paper/${encodeURIComponent(target.id)}).`, createdAt: now, updatedAt: now }] });
+    const [, note] = paperNoteFiles([target, source], { naming: 'title' });
+    expect(note?.content).toContain('See [it](Target%20%28draft.md).');
+  });
+
+  it('keeps names within the limit however many clash', () => {
+    const names = paperNoteFiles(
+      Array.from({ length: 1200 }, (_, index) => newPaper({ id: `p${index}`, title: 'z'.repeat(200), authors: [] }, now)),
+      { naming: 'title' },
+    ).map((file) => file.fileName);
+    expect(new Set(names).size).toBe(1200);
+    for (const name of names) expect(fileNameProblems(name), name).toEqual([]);
+    expect(names[1199]).toBe(`${'z'.repeat(MAX_FILE_NAME_LENGTH - 8)}-1200.md`);
+  });
+
+  it('exposes its public API', async () => {
+    expect(Object.keys(await import('../../../../shared/export/notes-bundle')).sort()).toEqual(['noteFrontMatter', 'obsidianTag', 'paperNoteFiles']);
+    expect(Object.keys(await import('../../../../shared/export/safe-file-name')).sort()).toEqual(['MAX_FILE_NAME_LENGTH', 'safeFileStem', 'uniqueFileName']);
+    expect(Object.keys(await import('../../../../shared/export/csv')).sort()).toEqual(['csvField', 'neutralizeFormula', 'reviewTableCsv']);
   });
 
   it('gives the Markdown the outline it promises: the title, then Abstract, Notes and Highlights, and no heading from imported text', () => {
