@@ -88,7 +88,6 @@ const pinSlot = z.number().int().min(1, 'Pin slots are 1 to 9').max(9, 'Pin slot
 export const removedTagSchema = tagSchema.extend({ paperIds: z.array(paperId).max(100_000) });
 export type RemovedTag = z.infer<typeof removedTagSchema>;
 
-
 /** Fields a user may edit directly on a paper. */
 export const paperChangesSchema = z
   .object({
@@ -233,6 +232,7 @@ export type SearchQueryOutput = z.infer<typeof searchQueryOutputSchema>;
 
 export const savedSearchSummarySchema = z.object({ id: z.string(), name: z.string(), query: z.string(), count: z.number().int() });
 export type SavedSearchSummary = z.infer<typeof savedSearchSummarySchema>;
+
 /** A paper's screening state, as `screening.decide` answers it (to undo) and `screening.restore` takes it back. */
 export const screeningStateSchema = z.object({ paperId, screening: screeningSchema }).strict();
 export type ScreeningState = z.infer<typeof screeningStateSchema>;
@@ -292,7 +292,6 @@ export const screeningStatsSchema = z.object({
   missing: z.number().int(),
 });
 export type ScreeningStats = z.infer<typeof screeningStatsSchema>;
-
 
 const base64 = z.string().max(350_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
 
@@ -512,6 +511,7 @@ export const apiMethods = {
       .strict(),
     savedSearchSummarySchema,
   ),
+  'searches.delete': method('Delete a saved search (the papers stay)', z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
   'screening.decide': method(
     'Record a screening decision (and for an exclusion, optionally a reason of the criteria) on papers, stamped now; answers their previous states, for undo',
     z
@@ -536,7 +536,6 @@ export const apiMethods = {
     z.object({ paperIds: z.array(paperId).max(100_000).optional() }).strict(),
     screeningStatsSchema,
   ),
-  'searches.delete': method('Delete a saved search (the papers stay)', z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type ApiMethods = typeof apiMethods;
