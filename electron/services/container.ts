@@ -19,6 +19,8 @@ import { searchIndexFile } from './search/search-index-file';
 import { AnnotationService } from './annotation-service';
 import { readAttachment } from './read-attachment';
 import { bibliographyExport } from './bibliography-export';
+import { RelatedService } from './related/related-service';
+import { ComparisonService } from './related/comparison-service';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -115,9 +117,11 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       onChanged: (reason) => emit('library.changed', { reason }),
     });
     const tags = new TagService({ store, now, onChanged: (reason, paperIds) => emit('library.changed', { reason, paperIds }) });
-    return { store, service, search, tags };
+    const related = new RelatedService({ store });
+    return { store, service, search, tags, related };
   };
-  const closeLibrary = async (library: { store: LibraryStore; search: SearchService }) => {
+  const closeLibrary = async (library: { store: LibraryStore; search: SearchService; related: RelatedService }) => {
+    await library.related.close();
     await library.search.close();
     await library.store.close();
   };
@@ -125,6 +129,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   const canChoose = options.dialogs !== undefined;
   const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: 1024 }) : undefined;
   const screening = new ScreeningService({
+    store: () => current.store,
+    now,
+    newId,
+    onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
+  });
+  const comparisons = new ComparisonService({
     store: () => current.store,
     now,
     newId,
@@ -152,9 +162,11 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       if (state.kind === 'failed' && state.locked) {
         const reopened = await openLibrary(folder);
         if (reopened.store.state.kind !== 'failed' || !reopened.store.state.locked) {
+          await current.related.close();
           await current.search.close();
           current = reopened;
         } else {
+          await reopened.related.close();
           await reopened.search.close();
         }
       }
@@ -225,6 +237,10 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'screening.criteria.get': () => screening.criteria(),
     'screening.criteria.set': (criteria) => screening.setCriteria(criteria),
     'screening.stats': ({ paperIds }) => screening.stats(paperIds),
+    'papers.related': ({ paperId, limit }) => current.related.related(paperId, limit),
+    'compare.analyze': ({ paperIds }) => current.related.analyze(paperIds),
+    'comparisons.get': ({ paperIds }) => comparisons.get(paperIds),
+    'comparisons.save': (input) => comparisons.save(input),
     'export.save': async ({ suggestedName, content }) => {
       if (!options.dialogs) throw new ApiFailure('unavailable', 'Saving with a dialog needs the desktop app');
       const saved = await options.dialogs.saveTextFile(suggestedName, content);

@@ -42,6 +42,10 @@ export const methodNames = [
   'screening.criteria.get',
   'screening.criteria.set',
   'screening.stats',
+  'papers.related',
+  'compare.analyze',
+  'comparisons.get',
+  'comparisons.save',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -16,6 +16,10 @@ import {
   screeningKeywordSchema,
   screeningReasonSchema,
   screeningSchema,
+  comparisonSchema,
+  MAX_COMPARED_PAPERS,
+  MAX_COMPARISON_NOTE,
+  MIN_COMPARED_PAPERS,
 } from '../model/library';
 import { tagColorSchema } from '../model/tag-colors';
 import { reviewColumnIds } from '../export/review-columns';
@@ -304,6 +308,43 @@ const highlightTags = z.array(tagNameSchema).max(50, 'A highlight has at most 50
 /** The reader opens PDFs up to this size; `attachments.read` refuses larger ones with a clear message. */
 export const MAX_ATTACHMENT_READ_BYTES = 150 * 1024 * 1024;
 
+/** The papers of a comparison: 2–4 distinct ids, in the order they are shown. */
+const comparedPaperIds = z
+  .array(paperId)
+  .min(MIN_COMPARED_PAPERS, `Compare at least ${MIN_COMPARED_PAPERS} papers`)
+  .max(MAX_COMPARED_PAPERS, `Compare at most ${MAX_COMPARED_PAPERS} papers`)
+  .refine((ids) => new Set(ids).size === ids.length, 'A paper is compared only once');
+
+/** The most related papers `papers.related` answers at once. */
+export const MAX_RELATED = 50;
+
+/** A word of an abstract: `text.slice(start, end)`, and its term (lower-case, stemmed as `tokenizeTerms` does). */
+const termTokenSchema = z.object({ term: z.string(), start: z.number().int(), end: z.number().int() });
+
+/** `compareAbstracts` for the compared papers' abstracts, weighed by the library's TF-IDF model (shared/text/compare-abstracts.ts). */
+export const abstractComparisonSchema = z.object({
+  papers: z.array(
+    z.object({
+      id: z.string(),
+      /** Words whose term every compared abstract contains. */
+      shared: z.array(termTokenSchema),
+      /** Words whose term no other compared abstract contains. */
+      unique: z.array(termTokenSchema),
+      /** The abstract's sentences, each with its most similar sentence in every other paper (in the order of the papers). */
+      sentences: z.array(
+        z.object({
+          start: z.number().int(),
+          end: z.number().int(),
+          matches: z.array(z.object({ paperId: z.string(), sentence: z.number().int().nullable(), score: z.number() })),
+        }),
+      ),
+    }),
+  ),
+  /** `similarity[i][j]`: TF-IDF cosine of the abstracts of papers i and j (1 on the diagonal; 0 for no terms). */
+  similarity: z.array(z.array(z.number())),
+});
+export type AbstractComparisonOutput = z.infer<typeof abstractComparisonSchema>;
+
 function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
 }
@@ -535,6 +576,26 @@ export const apiMethods = {
     'Screening counts per decision and per exclusion reason for the given papers (all papers when none are given)',
     z.object({ paperIds: z.array(paperId).max(100_000).optional() }).strict(),
     screeningStatsSchema,
+  ),
+  'papers.related': method(
+    'The papers most similar to a paper by TF-IDF cosine over title and abstract (library vocabulary), most similar first',
+    z.object({ paperId, limit: z.number().int().min(1).max(MAX_RELATED, `At most ${MAX_RELATED} related papers`).optional() }).strict(),
+    z.object({ related: z.array(z.object({ id: z.string(), score: z.number() })) }),
+  ),
+  'compare.analyze': method(
+    'Shared and unique terms, pairwise similarity and sentence alignment of the compared papers’ abstracts, weighed by the library’s TF-IDF model',
+    z.object({ paperIds: comparedPaperIds }).strict(),
+    abstractComparisonSchema,
+  ),
+  'comparisons.get': method(
+    'The comparison note saved for exactly this set of papers (in any order), or null',
+    z.object({ paperIds: comparedPaperIds }).strict(),
+    z.object({ comparison: comparisonSchema.nullable() }),
+  ),
+  'comparisons.save': method(
+    'Save the comparison note of a set of papers (one note per set; an id updates that comparison)',
+    z.object({ id: comparisonSchema.shape.id.optional(), paperIds: comparedPaperIds, note: z.string().max(MAX_COMPARISON_NOTE, 'A comparison note is at most 200,000 characters') }).strict(),
+    z.object({ comparison: comparisonSchema }),
   ),
 } as const satisfies Record<MethodName, MethodSpec>;
 

@@ -189,6 +189,23 @@ export function emptyScreeningCriteria(): ScreeningCriteria {
   return { reasons: [], includeKeywords: [], excludeKeywords: [] };
 }
 
+/** Compare shows 2–4 papers side by side; a saved comparison is one such set. */
+export const MIN_COMPARED_PAPERS = 2;
+export const MAX_COMPARED_PAPERS = 4;
+export const MAX_COMPARISON_NOTE = 200_000;
+
+/** A comparison note, saved with the set of papers it compares (order does not matter: `paperIds` is kept sorted). */
+export const comparisonSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    paperIds: z.array(z.string().min(1).max(64)).min(MIN_COMPARED_PAPERS).max(MAX_COMPARED_PAPERS),
+    /** Markdown. */
+    note: z.string().max(MAX_COMPARISON_NOTE),
+    updatedAt: isoTime,
+  })
+  .strict();
+export type Comparison = z.infer<typeof comparisonSchema>;
+
 export const librarySchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -198,6 +215,8 @@ export const librarySchema = z
     savedSearches: z.array(savedSearchSchema),
     /** Absent until criteria are first saved (and in libraries from before screening): read it with `screeningCriteriaOf`. */
     screeningCriteria: screeningCriteriaSchema.optional(),
+    /** Absent until a comparison note is first saved. */
+    comparisons: z.array(comparisonSchema).optional(),
     settings: z.record(z.string().max(200), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   })
   .strict();

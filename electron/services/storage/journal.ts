@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, readFile, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { columnSchema, paperSchema, savedSearchSchema, screeningCriteriaSchema, tagSchema, librarySchema } from '../../../shared/model/library';
+import { columnSchema, comparisonSchema, paperSchema, savedSearchSchema, screeningCriteriaSchema, tagSchema, librarySchema } from '../../../shared/model/library';
 import { fsyncFolder } from './fs-durable';
 
 /**
@@ -23,6 +23,7 @@ export const journalEntrySchema = z
     columns: z.array(columnSchema).optional(),
     savedSearches: z.array(savedSearchSchema).optional(),
     screeningCriteria: screeningCriteriaSchema.optional(),
+    comparisons: z.array(comparisonSchema).optional(),
     settings: librarySchema.shape.settings.optional(),
   })
   .strict();

@@ -2,7 +2,7 @@ import type { Library, Paper } from '../../../shared/model/library';
 import { ApiFailure } from '../api-failure';
 import type { JournalEntry } from './journal';
 
-export type CollectionKey = 'tags' | 'columns' | 'savedSearches' | 'screeningCriteria' | 'settings';
+export type CollectionKey = 'tags' | 'columns' | 'savedSearches' | 'screeningCriteria' | 'comparisons' | 'settings';
 
 /** What one transaction changed, for the journal and for external-change merging. */
 export interface ChangeSet {
@@ -156,6 +156,7 @@ export function applyEntry(library: Library, byId: Map<string, Paper>, entry: Jo
   if (entry.columns) library.columns = entry.columns;
   if (entry.savedSearches) library.savedSearches = entry.savedSearches;
   if (entry.screeningCriteria) library.screeningCriteria = entry.screeningCriteria;
+  if (entry.comparisons) library.comparisons = entry.comparisons;
   if (entry.settings) library.settings = entry.settings;
 }
 

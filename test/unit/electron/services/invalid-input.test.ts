@@ -99,6 +99,18 @@ const badInputs: Record<MethodName, unknown[]> = {
     { reasons: [], includeKeywords: [], excludeKeywords: [], extra: 1 },
   ],
   'screening.stats': [{ paperIds: 'all' }, { query: 'decision:include' }, { paperIds: [''] }],
+  'papers.related': [{}, { paperId: '' }, { paperId: 'a', limit: 51 }, { paperId: 'a', limit: 0 }, { paperId: 'a', limit: 2.5 }, { paperId: 'a', extra: 1 }],
+  'compare.analyze': [{}, { paperIds: ['a'] }, { paperIds: ['a', 'b', 'c', 'd', 'e'] }, { paperIds: ['a', 'a'] }, { paperIds: 'a,b' }],
+  'comparisons.get': [{}, { paperIds: ['a'] }, { paperIds: ['a', 'b', 'c', 'd', 'e'] }, { paperIds: ['a', 'b', 'a'] }],
+  'comparisons.save': [
+    { paperIds: ['a', 'b'] },
+    { paperIds: ['a'], note: 'x' },
+    { paperIds: ['a', 'a'], note: 'x' },
+    { paperIds: ['a', 'b'], note: 7 },
+    { paperIds: ['a', 'b'], note: 'x'.repeat(200_001) },
+    { id: '', paperIds: ['a', 'b'], note: 'x' },
+    { paperIds: ['a', 'b'], note: 'x', updatedAt: '2026-01-01T00:00:00.000Z' },
+  ],
 };
 
 describe('invalid input through dispatch', () => {

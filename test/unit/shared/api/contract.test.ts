@@ -42,6 +42,10 @@ describe('the API contract', () => {
       'screening.criteria.get',
       'screening.criteria.set',
       'screening.stats',
+      'papers.related',
+      'compare.analyze',
+      'comparisons.get',
+      'comparisons.save',
     ]);
     expect(Object.keys(apiMethods).sort()).toEqual([...methodNames].sort());
   });
