@@ -8,6 +8,7 @@ import type { Handlers } from './handlers';
 import { LibraryService } from './library-service';
 import { LibraryStore, type StoreEvent } from './library-store';
 import { ScreeningService } from './screening-service';
+import { ReviewTableService } from './review-table-service';
 import { restoreBackup } from './restore-backup';
 import { TagService } from './tag-service';
 import { ImportService } from './import/import-service';
@@ -128,6 +129,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
   const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: 1024 }) : undefined;
+  const reviewTables = new ReviewTableService({
+    store: () => current.store,
+    now,
+    newId,
+    onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
+  });
   const screening = new ScreeningService({
     store: () => current.store,
     now,
@@ -232,6 +239,15 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'searches.list': async () => ({ searches: await current.search.savedSearches() }),
     'searches.save': (input) => current.search.saveSearch(input),
     'searches.delete': async ({ id }) => ({ deleted: await current.search.deleteSearch(id) }),
+    'columns.list': () => reviewTables.columns(),
+    'columns.save': (input) => reviewTables.saveColumn(input),
+    'columns.delete': ({ id }) => reviewTables.deleteColumn(id),
+    'cells.get': ({ paperIds }) => reviewTables.cells(paperIds),
+    'cells.set': ({ paperId, columnId, value }) => reviewTables.setCell(paperId, columnId, value),
+    'cells.setEvidence': ({ paperId, columnId, annotationId }) => reviewTables.setEvidence(paperId, columnId, annotationId),
+    'tables.list': () => reviewTables.tables(),
+    'tables.save': (input) => reviewTables.saveTable(input),
+    'tables.delete': ({ id }) => reviewTables.deleteTable(id),
     'screening.decide': ({ paperIds, decision, reasonId }) => screening.decide(paperIds, decision, reasonId),
     'screening.restore': ({ states }) => screening.restore(states),
     'screening.criteria.get': () => screening.criteria(),

@@ -3,7 +3,7 @@ import type { LibraryInfo, PaperChanges, PaperSummary, TagSummary } from '../../
 import { librarySchema, type Note, type Paper } from '../../shared/model/library';
 import { tagAncestors } from '../../shared/model/nested-tags';
 import { reviewTableMarkdown } from '../../shared/export/markdown-table';
-import type { ReviewColumnId } from '../../shared/export/review-columns';
+import { customColumnKey, type CustomColumnKey, type ReviewColumnId } from '../../shared/export/review-columns';
 import { ApiFailure } from './api-failure';
 import type { LibraryStore } from './library-store';
 
@@ -190,13 +190,16 @@ export class LibraryService {
     return { deleted: true };
   }
 
-  exportMarkdown(paperIds: readonly string[], columns?: readonly ReviewColumnId[]): { markdown: string; rows: number } {
+  exportMarkdown(paperIds: readonly string[], columns?: readonly (ReviewColumnId | CustomColumnKey)[]): { markdown: string; rows: number } {
+    const custom = new Set(this.store.data.columns.map((column) => customColumnKey(column.id)));
+    const unknown = columns?.find((key) => key.startsWith('column:') && !custom.has(key as CustomColumnKey));
+    if (unknown !== undefined) throw new ApiFailure('not-found', `No column with id "${unknown.slice('column:'.length)}" in this library`);
     const papers = paperIds.map((id) => {
       const paper = this.store.getPaper(id);
       if (!paper) throw new ApiFailure('not-found', `No paper with id "${id}" in this library`);
       return paper;
     });
-    return { markdown: reviewTableMarkdown(papers, columns), rows: papers.length };
+    return { markdown: reviewTableMarkdown(papers, columns, { columns: this.store.data.columns }), rows: papers.length };
   }
 }
 

@@ -270,7 +270,7 @@ export class LibraryStore {
         mergeChangeSets(this.unsnapshotted, {
           paperIds: new Set(entry.papers?.map((paper) => paper.id)),
           removedIds: new Set(entry.removed),
-          collections: new Set((['tags', 'columns', 'savedSearches', 'screeningCriteria', 'comparisons', 'settings'] as const).filter((key) => entry[key] !== undefined)),
+          collections: new Set((['tags', 'columns', 'savedSearches', 'screeningCriteria', 'comparisons', 'reviewTables', 'settings'] as const).filter((key) => entry[key] !== undefined)),
         });
       }
       replayed += entries.length;

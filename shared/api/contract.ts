@@ -16,13 +16,16 @@ import {
   screeningKeywordSchema,
   screeningReasonSchema,
   screeningSchema,
+  columnSchema,
+  MAX_COLUMNS,
+  reviewTableSchema,
   comparisonSchema,
   MAX_COMPARED_PAPERS,
   MAX_COMPARISON_NOTE,
   MIN_COMPARED_PAPERS,
 } from '../model/library';
 import { tagColorSchema } from '../model/tag-colors';
-import { reviewColumnIds } from '../export/review-columns';
+import { reviewColumnIds, CUSTOM_COLUMN_PREFIX } from '../export/review-columns';
 import { bibliographyFormats } from '../export/bibliography-formats';
 import type { EventName, MethodName } from './channels';
 
@@ -112,6 +115,11 @@ export const paperChangesSchema = z
 export type PaperChanges = z.infer<typeof paperChangesSchema>;
 
 const reviewColumnId = z.enum(reviewColumnIds);
+/** A built-in column id, or a custom column of the library as `column:<id>` (shared/export/review-columns.ts). */
+const reviewColumnKey = z.union([
+  reviewColumnId,
+  z.custom<`column:${string}`>((key) => typeof key === 'string' && key.startsWith(CUSTOM_COLUMN_PREFIX) && key.length > CUSTOM_COLUMN_PREFIX.length && key.length <= 100),
+]);
 
 /** A bibliographic export and what each paper lost in it (shared/export/export-report.ts). */
 export const bibliographyExportSchema = z.object({
@@ -345,6 +353,60 @@ export const abstractComparisonSchema = z.object({
 });
 export type AbstractComparisonOutput = z.infer<typeof abstractComparisonSchema>;
 
+const columnId = z.string().min(1).max(64);
+/** One line of text: a column's name or a select option. */
+function columnText(what: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${what} cannot be empty`)
+    .max(max, `${what} is at most ${max} characters`)
+    .refine((text) => !/[\r\n\t]/.test(text), `${what} must be on one line`);
+}
+
+/** `columns.save`: a new column (no id) or a changed one. Names are unique (without case) across the library's columns. */
+export const columnInputSchema = z
+  .object({
+    id: columnId.optional(),
+    name: columnText('A column name', 200),
+    kind: columnSchema.shape.kind,
+    /** The choices of a select column (1–200, each at most 200 characters, no repeats). */
+    options: z.array(columnText('An option', 200)).max(200, 'A column has at most 200 options').optional(),
+  })
+  .strict()
+  .superRefine((column, context) => {
+    if (column.kind === 'select' && (column.options === undefined || column.options.length === 0)) {
+      context.addIssue({ code: 'custom', path: ['options'], message: 'A select column needs at least one option' });
+    }
+    if (column.kind !== 'select' && column.options !== undefined) {
+      context.addIssue({ code: 'custom', path: ['options'], message: 'Only a select column has options' });
+    }
+    const seen = new Set<string>();
+    column.options?.forEach((option, index) => {
+      if (seen.has(option.toLowerCase())) context.addIssue({ code: 'custom', path: ['options', index], message: `Two options are both “${option}”` });
+      seen.add(option.toLowerCase());
+    });
+  });
+export type ColumnInput = z.input<typeof columnInputSchema>;
+
+/** A cell's value: text (at most 100,000 characters), a number, yes/no, or null to clear it. */
+export const cellValueSchema = z.union([z.string().max(100_000, 'A cell holds at most 100,000 characters'), z.number().finite(), z.boolean(), z.null()]);
+export type CellValue = z.infer<typeof cellValueSchema>;
+
+/** What the review table needs of a paper: its cell values, the evidence behind them, and its highlights to cite. */
+export const paperCellsSchema = z.object({
+  paperId: z.string(),
+  fields: paperSchema.shape.fields,
+  evidence: z.array(z.object({ columnId: z.string(), annotationId: z.string(), page: z.number().int(), quote: z.string() })),
+  /** The paper's highlights (quotes cut to 300 characters). */
+  highlights: z.array(z.object({ id: z.string(), page: z.number().int(), quote: z.string() })),
+});
+export type PaperCells = z.infer<typeof paperCellsSchema>;
+
+/** `tables.save`: a new preset (no id) or a changed one. */
+export const reviewTableInputSchema = reviewTableSchema.extend({ id: reviewTableSchema.shape.id.optional(), name: columnText('A preset name', 200) });
+export type ReviewTableInput = z.input<typeof reviewTableInputSchema>;
+
 function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
 }
@@ -513,7 +575,7 @@ export const apiMethods = {
   'import.cancel': method('Stop an import preview and forget it; the library is unchanged', z.object({ importId }).strict(), z.object({ cancelled: z.boolean() })),
   'export.markdown': method(
     'The given papers (in that order) as a GFM review table',
-    z.object({ paperIds: z.array(paperId).max(100_000), columns: z.array(reviewColumnId).min(1).max(20).optional() }).strict(),
+    z.object({ paperIds: z.array(paperId).max(100_000), columns: z.array(reviewColumnKey).min(1).max(100).optional() }).strict(),
     z.object({ markdown: z.string(), rows: z.number().int() }),
   ),
   'export.bibliography': method(
@@ -553,6 +615,35 @@ export const apiMethods = {
     savedSearchSummarySchema,
   ),
   'searches.delete': method('Delete a saved search (the papers stay)', z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
+  'columns.list': method('The review table\'s custom columns, in the order they were added', noInput, z.object({ columns: z.array(columnSchema) })),
+  'columns.save': method(
+    `Add a custom review-table column (at most ${MAX_COLUMNS}) or, with an id, rename or change one; cells that no longer fit its kind or options are cleared`,
+    columnInputSchema,
+    z.object({ column: columnSchema, cleared: z.number().int() }),
+  ),
+  'columns.delete': method(
+    'Delete a custom column with its cells and evidence on every paper, and take it out of the presets (no undo: the UI confirms first)',
+    z.object({ id: columnId }).strict(),
+    z.object({ deleted: z.boolean(), cleared: z.number().int() }),
+  ),
+  'cells.get': method(
+    'The custom cells, their evidence and the highlights of the given papers, in that order',
+    z.object({ paperIds: z.array(paperId).max(100_000) }).strict(),
+    z.object({ rows: z.array(paperCellsSchema) }),
+  ),
+  'cells.set': method(
+    'Set one cell (paper.fields[columnId]) to a value that fits the column: text, a number, yes/no or one of its options; null or empty text clears it (and its evidence)',
+    z.object({ paperId, columnId, value: cellValueSchema }).strict(),
+    z.object({ value: cellValueSchema }),
+  ),
+  'cells.setEvidence': method(
+    'Cite one of the paper\'s highlights as the evidence of a cell (paper.evidence[columnId]), or take it away with null',
+    z.object({ paperId, columnId, annotationId: annotationId.nullable() }).strict(),
+    z.object({ evidence: z.object({ annotationId: z.string(), page: z.number().int(), quote: z.string() }).nullable() }),
+  ),
+  'tables.list': method('The saved review-table presets', noInput, z.object({ tables: z.array(reviewTableSchema) })),
+  'tables.save': method('Save a review-table preset (rows source, columns in order, hidden, widths, sort); an id changes that one', reviewTableInputSchema, z.object({ table: reviewTableSchema })),
+  'tables.delete': method('Delete a review-table preset', z.object({ id: columnId }).strict(), z.object({ deleted: z.boolean() })),
   'screening.decide': method(
     'Record a screening decision (and for an exclusion, optionally a reason of the criteria) on papers, stamped now; answers their previous states, for undo',
     z

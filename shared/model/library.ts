@@ -121,6 +121,11 @@ export const paperSchema = z
     annotations: z.array(annotationSchema).max(100_000),
     fields: z.record(z.string().max(64), z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()])),
     attachments: z.array(attachmentSchema).max(1000),
+    /**
+     * Review-table evidence: column id → the id of one of this paper's highlights that backs the cell
+     * (`fields[columnId]`). Kept apart from `fields` so that `fields` holds cell values only.
+     */
+    evidence: z.record(z.string().min(1).max(64), z.string().min(1).max(64)).optional(),
     extra: z.record(z.string().max(200), z.string().max(1_000_000)),
     source: paperSourceSchema.optional(),
     addedAt: isoTime,
@@ -148,6 +153,36 @@ export const columnSchema = z
   })
   .strict();
 export type Column = z.infer<typeof columnSchema>;
+
+/** The review table holds at most this many custom columns. */
+export const MAX_COLUMNS = 50;
+
+/**
+ * A saved layout of the review table: where its rows come from, its columns in order (built-in
+ * ids of shared/export/review-columns.ts or custom column ids), which are hidden, and the sort.
+ */
+export const reviewTableSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(200),
+    source: z
+      .object({
+        kind: z.enum(['query', 'tag', 'savedSearch', 'selection']),
+        /** The query, tag name or saved search id; for a selection, the paper ids joined by spaces. */
+        value: z.string().max(1_000_000),
+      })
+      .strict(),
+    columns: z
+      .array(
+        z
+          .object({ id: z.string().min(1).max(64), hidden: z.boolean().optional(), width: z.number().int().min(40).max(2000).optional() })
+          .strict(),
+      )
+      .max(100),
+    sort: z.object({ columnId: z.string().min(1).max(64), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+  })
+  .strict();
+export type ReviewTable = z.infer<typeof reviewTableSchema>;
 
 export const savedSearchSchema = z
   .object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200), query: z.string().max(10_000) })
@@ -215,6 +250,8 @@ export const librarySchema = z
     savedSearches: z.array(savedSearchSchema),
     /** Absent until criteria are first saved (and in libraries from before screening): read it with `screeningCriteriaOf`. */
     screeningCriteria: screeningCriteriaSchema.optional(),
+    /** Review-table presets; absent until one is first saved. */
+    reviewTables: z.array(reviewTableSchema).optional(),
     /** Absent until a comparison note is first saved. */
     comparisons: z.array(comparisonSchema).optional(),
     settings: z.record(z.string().max(200), z.union([z.string(), z.number(), z.boolean(), z.null()])),

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, readFile, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { columnSchema, comparisonSchema, paperSchema, savedSearchSchema, screeningCriteriaSchema, tagSchema, librarySchema } from '../../../shared/model/library';
+import { columnSchema, comparisonSchema, paperSchema, reviewTableSchema, savedSearchSchema, screeningCriteriaSchema, tagSchema, librarySchema } from '../../../shared/model/library';
 import { fsyncFolder } from './fs-durable';
 
 /**
@@ -24,6 +24,7 @@ export const journalEntrySchema = z
     savedSearches: z.array(savedSearchSchema).optional(),
     screeningCriteria: screeningCriteriaSchema.optional(),
     comparisons: z.array(comparisonSchema).optional(),
+    reviewTables: z.array(reviewTableSchema).optional(),
     settings: librarySchema.shape.settings.optional(),
   })
   .strict();

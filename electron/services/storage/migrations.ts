@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../../../shared/model/library';
 export const migrationSteps: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {
   /**
    * Format 2 only adds optional fields (tags' `pinned`, highlights' `tags`, screening's `reasonId`,
-   * the library's `screeningCriteria` and `comparisons`): a format-1 library is already a valid format-2 one. The
+   * papers' `evidence`, the library's `screeningCriteria`, `reviewTables` and `comparisons`): a format-1 library is already a valid format-2 one. The
    * number still goes up so that a format-1 Sift refuses a library that may hold them with "update
    * Sift" instead of a validation error that would point the user at an older backup.
    */

@@ -2,7 +2,7 @@ import type { Library, Paper } from '../../../shared/model/library';
 import { ApiFailure } from '../api-failure';
 import type { JournalEntry } from './journal';
 
-export type CollectionKey = 'tags' | 'columns' | 'savedSearches' | 'screeningCriteria' | 'comparisons' | 'settings';
+export type CollectionKey = 'tags' | 'columns' | 'savedSearches' | 'screeningCriteria' | 'comparisons' | 'reviewTables' | 'settings';
 
 /** What one transaction changed, for the journal and for external-change merging. */
 export interface ChangeSet {
@@ -157,6 +157,7 @@ export function applyEntry(library: Library, byId: Map<string, Paper>, entry: Jo
   if (entry.savedSearches) library.savedSearches = entry.savedSearches;
   if (entry.screeningCriteria) library.screeningCriteria = entry.screeningCriteria;
   if (entry.comparisons) library.comparisons = entry.comparisons;
+  if (entry.reviewTables) library.reviewTables = entry.reviewTables;
   if (entry.settings) library.settings = entry.settings;
 }
 
