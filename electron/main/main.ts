@@ -1,13 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import { eventNames, ipcEventChannel } from '../../shared/api/contract';
-import { openSift, type NativeDialogs, type Sift } from '../services/container';
+import { openSift, type Sift } from '../services/container';
 import { appPaths } from '../services/app-paths';
 import { mimeTypeFor, resolveBundleRequest } from './app-protocol';
 import { registerIpc } from './ipc';
+import { nativeDialogs } from './native-dialogs';
 import { buildMenuTemplate } from './menu';
 import {
   APP_ENTRY_URL,
@@ -35,25 +36,6 @@ function libraryFromArguments(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function nativeDialogs(getWindow: () => BrowserWindow | undefined): NativeDialogs {
-  return {
-    async chooseLibraryFolder() {
-      const window = getWindow();
-      const options = { title: 'Open Library', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
-    },
-    async saveTextFile(suggestedName, content) {
-      const window = getWindow();
-      const options = { defaultPath: suggestedName, filters: [{ name: 'Markdown', extensions: ['md'] }] };
-      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      if (result.canceled || !result.filePath) return undefined;
-      await writeFile(result.filePath, content, 'utf8');
-      return result.filePath;
-    },
-  };
 }
 
 function createWindow(): BrowserWindow {
@@ -110,7 +92,7 @@ async function start(): Promise<void> {
       app: 'Sift desktop app',
       storage: { validateInBackground: true },
       taskWorkerEntry: path.join(__dirname, 'task-worker.mjs'),
-      dialogs: nativeDialogs(() => mainWindow),
+      dialogs: nativeDialogs(dialog, () => mainWindow),
       log: (message, error) => console.error(message, error),
     });
   } catch (error) {

@@ -20,6 +20,8 @@ import { searchIndexFile } from './search/search-index-file';
 import { AnnotationService } from './annotation-service';
 import { readAttachment } from './read-attachment';
 import { bibliographyExport } from './bibliography-export';
+import { notesExport, tableExport } from './table-export';
+import { writeExportFiles } from './export-folder';
 import { RelatedService } from './related/related-service';
 import { ComparisonService } from './related/comparison-service';
 
@@ -28,6 +30,8 @@ export interface NativeDialogs {
   chooseLibraryFolder(): Promise<string | undefined>;
   /** Asks where to save and writes the file there; resolves to the chosen path, or undefined if cancelled. */
   saveTextFile(suggestedName: string, content: string): Promise<string | undefined>;
+  /** Asks for a folder to export files into; resolves to it, or undefined if cancelled. */
+  chooseExportFolder(): Promise<string | undefined>;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -235,6 +239,8 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'attachments.read': ({ paperId, attachmentId }) => readAttachment(current.store, paperId, attachmentId),
     'export.markdown': ({ paperIds, columns }) => current.service.exportMarkdown(paperIds, columns),
     'export.bibliography': ({ paperIds, format }) => bibliographyExport(current.store, paperIds, format),
+    'export.table': ({ paperIds, format, columns, options: tableOptions }) => tableExport(current.store, paperIds, format, columns, tableOptions),
+    'export.notes': ({ paperIds, naming }) => notesExport(current.store, paperIds, naming),
     'search.query': (input) => current.search.query(input),
     'searches.list': async () => ({ searches: await current.search.savedSearches() }),
     'searches.save': (input) => current.search.saveSearch(input),
@@ -261,6 +267,12 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       if (!options.dialogs) throw new ApiFailure('unavailable', 'Saving with a dialog needs the desktop app');
       const saved = await options.dialogs.saveTextFile(suggestedName, content);
       return saved ? { saved: true, path: saved } : { saved: false };
+    },
+    'export.saveFolder': async ({ files }) => {
+      if (!options.dialogs) throw new ApiFailure('unavailable', 'Saving into a folder needs the desktop app');
+      const folder = await options.dialogs.chooseExportFolder();
+      if (!folder) return { saved: false };
+      return { saved: true, folder, fileNames: await writeExportFiles(folder, files) };
     },
   };
 

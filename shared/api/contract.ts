@@ -132,6 +132,33 @@ export const bibliographyExportSchema = z.object({
 });
 export type BibliographyExportOutput = z.infer<typeof bibliographyExportSchema>;
 
+/**
+ * A file name an export writes: one plain name (no folder part, no `.`/`..`, no NUL), so that a
+ * caller can never reach outside the chosen folder.
+ */
+const exportFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', 'A file name cannot contain slashes or NUL, or be . or ..');
+
+/** One file of a Markdown notes bundle (shared/export/notes-bundle.ts). */
+export const exportFileSchema = z.object({ fileName: exportFileName, content: z.string().max(50_000_000) }).strict();
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+/** Options of `export.table`; each applies to one format and is ignored by the other. */
+export const tableExportOptionsSchema = z
+  .object({
+    /** Markdown: titles linked to DOI, else arXiv, else an http(s) URL. */
+    linkTitles: z.boolean().optional(),
+    /** Markdown: the review table's evidence quotes (with pages) as GFM footnotes. */
+    footnotes: z.boolean().optional(),
+    /** CSV: start with a UTF-8 byte order mark, for Excel on Windows. */
+    bom: z.boolean().optional(),
+  })
+  .strict();
+export type TableExportOptions = z.infer<typeof tableExportOptionsSchema>;
+
 /** An imported paper before it joins the library (see shared/import/import-record.ts). */
 export const paperDraftSchema = paperSchema
   .pick({ type: true, title: true, authors: true, keywords: true, extra: true })
@@ -582,6 +609,31 @@ export const apiMethods = {
     'The given papers (in that order) as BibTeX, BibLaTeX, RIS or CSL-JSON, with a report of the fields each format could not carry',
     z.object({ paperIds: z.array(paperId).max(100_000), format: z.enum(bibliographyFormats) }).strict(),
     bibliographyExportSchema,
+  ),
+  'export.table': method(
+    'The given papers (in that order) as the review table in GFM Markdown or CSV (RFC 4180, formulas neutralized)',
+    z
+      .object({
+        paperIds: z.array(paperId).max(100_000),
+        columns: z.array(reviewColumnKey).min(1).max(100).optional(),
+        format: z.enum(['markdown', 'csv']),
+        options: tableExportOptionsSchema.optional(),
+      })
+      .strict(),
+    z.object({ text: z.string(), rows: z.number().int() }),
+  ),
+  'export.notes': method(
+    'The given papers as a Markdown notes bundle: one file per paper with YAML front matter, abstract, notes and highlights',
+    z.object({ paperIds: z.array(paperId).max(100_000), naming: z.enum(['citation-key', 'title']).optional() }).strict(),
+    z.object({ files: z.array(exportFileSchema) }),
+  ),
+  'export.saveFolder': method(
+    'Write exported files into a folder chosen with the native dialog; a name already there gets a suffix, nothing is overwritten',
+    z
+      .object({ files: z.array(exportFileSchema).min(1).max(100_000) })
+      .strict()
+      .refine((input) => new Set(input.files.map((file) => file.fileName.toLowerCase())).size === input.files.length, 'Two files have the same name'),
+    z.object({ saved: z.boolean(), folder: z.string().optional(), fileNames: z.array(z.string()).optional() }),
   ),
   'export.save': method(
     'Save exported text with the native save dialog',

@@ -1,0 +1,77 @@
+import type { NoteFile, NoteFilesOptions } from '../../shared/export/notes-bundle';
+import { paperNoteFiles } from '../../shared/export/notes-bundle';
+import { reviewTableCsv } from '../../shared/export/csv';
+import { reviewTableMarkdown, type EvidenceByPaper } from '../../shared/export/markdown-table';
+import { CUSTOM_COLUMN_PREFIX, reviewColumnIds, type CustomColumnKey, type ReviewColumnId } from '../../shared/export/review-columns';
+import type { Paper } from '../../shared/model/library';
+import { ApiFailure } from './api-failure';
+import type { LibraryStore } from './library-store';
+
+export type TableExportFormat = 'markdown' | 'csv';
+
+export interface TableExportOptions {
+  /** Markdown: titles linked to DOI, else arXiv, else an http(s) URL. */
+  linkTitles?: boolean;
+  /** Markdown: evidence quotes as GFM footnotes. */
+  footnotes?: boolean;
+  /** CSV: start with a UTF-8 byte order mark (for Excel on Windows). */
+  bom?: boolean;
+}
+
+/** The papers, in the order given; an unknown id is an error, never a silently shorter export. */
+function papersOf(store: Pick<LibraryStore, 'getPaper'>, paperIds: readonly string[]): Paper[] {
+  return paperIds.map((id) => {
+    const paper = store.getPaper(id);
+    if (!paper) throw new ApiFailure('not-found', `No paper with id "${id}" in this library`);
+    return paper;
+  });
+}
+
+/**
+ * `export.table`: the review table of these papers (in that order) as GFM Markdown or CSV. Reads
+ * only. `evidence` is where the quotes for footnotes come from (the review table's evidence, when
+ * the library has it).
+ */
+export function tableExport(
+  store: Pick<LibraryStore, 'getPaper' | 'data'>,
+  paperIds: readonly string[],
+  format: TableExportFormat,
+  columnKeys: readonly string[] | undefined,
+  options: TableExportOptions = {},
+  evidence?: EvidenceByPaper,
+): { text: string; rows: number } {
+  const papers = papersOf(store, paperIds);
+  const text =
+    format === 'csv'
+      ? reviewTableCsv(papers, columnKeys === undefined ? undefined : builtInColumns(columnKeys), { bom: options.bom ?? false })
+      : reviewTableMarkdown(papers, columnKeys === undefined ? undefined : libraryColumns(store, columnKeys), {
+          columns: store.data.columns,
+          ...(options.linkTitles ? { linkTitles: true } : {}),
+          ...(options.footnotes && evidence ? { footnotes: true, evidence } : {}),
+        });
+  return { text, rows: papers.length };
+}
+
+function isBuiltIn(key: string): key is ReviewColumnId {
+  return (reviewColumnIds as readonly string[]).includes(key);
+}
+
+/** The keys as built-in ids; CSV knows no custom column yet. */
+function builtInColumns(keys: readonly string[]): ReviewColumnId[] {
+  const unknown = keys.find((key) => !isBuiltIn(key));
+  if (unknown !== undefined) throw new ApiFailure('invalid-input', `The CSV export has no column "${unknown}" (it takes ${reviewColumnIds.join(', ')})`);
+  return keys.filter(isBuiltIn);
+}
+
+/** The keys as built-in ids or custom columns of this library; a key that names neither is an error. */
+function libraryColumns(store: Pick<LibraryStore, 'data'>, keys: readonly string[]): (ReviewColumnId | CustomColumnKey)[] {
+  const custom = new Set(store.data.columns.map((column) => `${CUSTOM_COLUMN_PREFIX}${column.id}`));
+  const unknown = keys.find((key) => !isBuiltIn(key) && !custom.has(key));
+  if (unknown !== undefined) throw new ApiFailure('not-found', `No column "${unknown}" in this library`);
+  return keys as (ReviewColumnId | CustomColumnKey)[];
+}
+
+/** `export.notes`: one Markdown note per paper (each paper once, in the order given). Reads only. */
+export function notesExport(store: Pick<LibraryStore, 'getPaper'>, paperIds: readonly string[], naming?: NoteFilesOptions['naming']): { files: NoteFile[] } {
+  return { files: paperNoteFiles(papersOf(store, [...new Set(paperIds)]), naming ? { naming } : {}) };
+}
