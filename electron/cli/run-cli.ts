@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportPreview, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -9,18 +9,23 @@ import { searchSorts, type SearchSort } from '../../shared/api/contract';
 import { bibliographyFormatName, bibliographyFormats } from '../../shared/export/bibliography-formats';
 import { describeReport } from '../../shared/export/export-report';
 import type { Sift } from '../services/container';
+import { isPlainFileName } from '../services/export-folder';
 import { writeFileDurably } from '../services/storage/fs-durable';
 
 export const cliUsage = `Usage:
   sift [--library DIR] search QUERY [--limit N] [--sort S] [--fulltext] [--json]
   sift [--library DIR] list [--query Q] [--json]
-  sift [--library DIR] export markdown|bibtex|biblatex|ris|csl-json [--query Q] [--columns title,authors,year,...] [--out FILE]
+  sift [--library DIR] export markdown|csv|bibtex|biblatex|ris|csl-json [--query Q] [--columns title,authors,year,...] [--out FILE]
+  sift [--library DIR] export notes --out DIR [--query Q] [--force]
   sift [--library DIR] import FILE... [--tag TAG]... [--dry-run] [--json]
 
 QUERY uses the search box's language: words (typos forgiven), "a phrase", -word, a OR b,
 title: author: venue: abstract: tag: year:2020..2024 status: decision: has:pdf fulltext:"…".
 Sorts: ${searchSorts.join(', ')}. --fulltext also looks inside PDFs' text.
-Columns (markdown only): title, authors, year, venue, tags, status, decision, doi
+Columns (markdown and csv): title, authors, year, venue, tags, status, decision, doi
+Markdown: --link-titles links titles to DOI/arXiv/URL; --footnotes adds evidence quotes.
+CSV (RFC 4180, formulas neutralized): --bom starts it with a UTF-8 byte order mark (Excel).
+Notes: one Markdown file per paper into DIR; existing files are never overwritten unless --force.
 BibTeX, BibLaTeX, RIS and CSL-JSON exports list on stderr every field a format could not carry.
 Import reads BibTeX/BibLaTeX, RIS, CSL-JSON, pasted lists (text) and PDFs; exact duplicates
 are skipped. --dry-run shows what would be imported and changes nothing.
@@ -37,13 +42,13 @@ export interface CliDeps {
 
 class UsageError extends Error {}
 
-const exportFormats = ['markdown', ...bibliographyFormats] as const;
+const exportFormats = ['markdown', 'csv', ...bibliographyFormats, 'notes'] as const;
 type ExportFormat = (typeof exportFormats)[number];
 
 type Command =
   | { name: 'search'; query: string; limit: number; sort: SearchSort; fulltext: boolean; json: boolean }
   | { name: 'list'; query?: string; json: boolean }
-  | { name: 'export'; format: ExportFormat; query?: string; columns?: string[]; out?: string }
+  | { name: 'export'; format: ExportFormat; query?: string; columns?: string[]; out?: string; linkTitles: boolean; footnotes: boolean; bom: boolean; force: boolean }
   | { name: 'import'; files: string[]; tags: string[]; dryRun: boolean; json: boolean };
 
 /** Calls one method through the same dispatch as IPC and HTTP; a failure becomes the CLI's error message. */
@@ -134,6 +139,16 @@ async function runListOrExport(sift: Sift, command: Extract<Command, { name: 'li
     }
     return 0;
   }
+  if (command.format === 'notes') return await runNotesExport(sift, selectedIds, command.out ?? '', command.force, deps);
+  if (command.format === 'csv' || (command.format === 'markdown' && (command.linkTitles || command.footnotes))) {
+    const options = command.format === 'csv' ? { bom: command.bom } : { linkTitles: command.linkTitles, footnotes: command.footnotes };
+    const { text, rows } = await call(sift, 'export.table', { paperIds: selectedIds, format: command.format, ...(command.columns ? { columns: command.columns } : {}), options });
+    if (command.out) {
+      await writeFileDurably(path.resolve(command.out), text);
+      deps.stderr(`Wrote ${rows} rows to ${command.out}\n`);
+    } else deps.stdout(text);
+    return 0;
+  }
   if (command.format !== 'markdown') {
     const { text, report, count } = await call(sift, 'export.bibliography', { paperIds: selectedIds, format: command.format });
     if (command.out) await writeFileDurably(path.resolve(command.out), text);
@@ -147,6 +162,31 @@ async function runListOrExport(sift: Sift, command: Extract<Command, { name: 'li
     await writeFileDurably(path.resolve(command.out), markdown);
     deps.stderr(`Wrote ${rows} rows to ${command.out}\n`);
   } else deps.stdout(markdown);
+  return 0;
+}
+
+/**
+ * `export notes --out DIR`: one Markdown note per paper into DIR (made if missing). Nothing is
+ * written when a note's file exists already, unless --force says to replace it.
+ */
+async function runNotesExport(sift: Sift, paperIds: string[], out: string, force: boolean, deps: CliDeps): Promise<number> {
+  const folder = path.resolve(out);
+  const { files } = await call(sift, 'export.notes', { paperIds });
+  const unsafe = files.find((file) => !isPlainFileName(file.fileName));
+  if (unsafe) throw new Error(`Refusing to write "${unsafe.fileName}": not a plain file name`);
+  await mkdir(folder, { recursive: true });
+  if (!force) {
+    const existing: string[] = [];
+    for (const file of files) {
+      if (await stat(path.join(folder, file.fileName)).then(() => true, () => false)) existing.push(file.fileName);
+    }
+    if (existing.length > 0) {
+      const listed = existing.slice(0, 5).join(', ') + (existing.length > 5 ? `, and ${existing.length - 5} more` : '');
+      throw new Error(`${existing.length} ${existing.length === 1 ? 'note exists' : 'notes exist'} already in ${out} (${listed}); nothing was written. Use --force to replace them`);
+    }
+  }
+  for (const file of files) await writeFileDurably(path.join(folder, file.fileName), file.content);
+  deps.stderr(`Wrote ${files.length} ${files.length === 1 ? 'note' : 'notes'} to ${out}\n`);
   return 0;
 }
 
@@ -217,13 +257,17 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
       out: { type: 'string', short: 'o' },
       tag: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
+      'link-titles': { type: 'boolean' },
+      footnotes: { type: 'boolean' },
+      bom: { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { help: true };
   const [name, ...rest] = positionals;
   const only = (allowed: string[], command: string) => {
-    const misplaced = (['query', 'json', 'columns', 'out', 'tag', 'dry-run', 'limit', 'sort', 'fulltext'] as const).find((option) => values[option] !== undefined && !allowed.includes(option));
+    const misplaced = (['query', 'json', 'columns', 'out', 'tag', 'dry-run', 'limit', 'sort', 'fulltext', 'link-titles', 'footnotes', 'bom', 'force'] as const).find((option) => values[option] !== undefined && !allowed.includes(option));
     if (misplaced) throw new UsageError(`--${misplaced} does not go with "${command}"`);
   };
   const library = values.library !== undefined ? { library: values.library } : {};
@@ -251,7 +295,13 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
       throw new UsageError(format ? `Unknown export format "${format}" (available: ${exportFormats.join(', ')})` : 'Say which format to export: "export markdown", "export bibtex"…');
     }
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-    only(format === 'markdown' ? ['query', 'columns', 'out'] : ['query', 'out'], `export ${format}`);
+    const allowed: Record<string, string[]> = {
+      markdown: ['query', 'columns', 'out', 'link-titles', 'footnotes'],
+      csv: ['query', 'columns', 'out', 'bom'],
+      notes: ['query', 'out', 'force'],
+    };
+    only(allowed[format ?? ''] ?? ['query', 'out'], `export ${format}`);
+    if (format === 'notes' && values.out === undefined) throw new UsageError('Say which folder to write the notes into: "export notes --out DIR"');
     const columns = values.columns
       ?.split(',')
       .map((column) => column.trim())
@@ -266,6 +316,10 @@ function parse(argv: readonly string[]): { help: true } | { help: false; library
         ...(values.query !== undefined ? { query: values.query } : {}),
         ...(columns ? { columns } : {}),
         ...(values.out !== undefined ? { out: values.out } : {}),
+        linkTitles: values['link-titles'] ?? false,
+        footnotes: values.footnotes ?? false,
+        bom: values.bom ?? false,
+        force: values.force ?? false,
       },
     };
   }

@@ -1,7 +1,8 @@
 import type { NoteFile, NoteFilesOptions } from '../../shared/export/notes-bundle';
 import { paperNoteFiles } from '../../shared/export/notes-bundle';
 import { reviewTableCsv } from '../../shared/export/csv';
-import { reviewTableMarkdown, type EvidenceByPaper } from '../../shared/export/markdown-table';
+import { evidenceQuotes } from '../../shared/export/evidence-quotes';
+import { reviewTableMarkdown } from '../../shared/export/markdown-table';
 import { CUSTOM_COLUMN_PREFIX, reviewColumnIds, type CustomColumnKey, type ReviewColumnId } from '../../shared/export/review-columns';
 import type { Paper } from '../../shared/model/library';
 import { ApiFailure } from './api-failure';
@@ -29,8 +30,7 @@ function papersOf(store: Pick<LibraryStore, 'getPaper'>, paperIds: readonly stri
 
 /**
  * `export.table`: the review table of these papers (in that order) as GFM Markdown or CSV. Reads
- * only. `evidence` is where the quotes for footnotes come from (the review table's evidence, when
- * the library has it).
+ * only. Footnotes quote the highlight each cell names as its evidence.
  */
 export function tableExport(
   store: Pick<LibraryStore, 'getPaper' | 'data'>,
@@ -38,7 +38,6 @@ export function tableExport(
   format: TableExportFormat,
   columnKeys: readonly string[] | undefined,
   options: TableExportOptions = {},
-  evidence?: EvidenceByPaper,
 ): { text: string; rows: number } {
   const papers = papersOf(store, paperIds);
   const text =
@@ -47,7 +46,7 @@ export function tableExport(
       : reviewTableMarkdown(papers, columnKeys === undefined ? undefined : libraryColumns(store, columnKeys), {
           columns: store.data.columns,
           ...(options.linkTitles ? { linkTitles: true } : {}),
-          ...(options.footnotes && evidence ? { footnotes: true, evidence } : {}),
+          ...(options.footnotes ? { footnotes: true, evidence: evidenceQuotes(papers) } : {}),
         });
   return { text, rows: papers.length };
 }

@@ -140,8 +140,6 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     const starcraftRow = table.rows.find((row) => row[0]?.text === STARCRAFT);
     expect(starcraftRow?.[4]?.text).toBe('games | benchmarks');
     expect(starcraftRow).toHaveLength(6);
-    await sift.dismissToasts();
-    await app.page.screenshot({ path: path.join(screenshotFolder, 'review-table.png') });
 
     const download = app.page.waitForEvent('download');
     await app.page.getByTestId('export-markdown').click();

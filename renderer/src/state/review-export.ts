@@ -1,3 +1,4 @@
+import type { MethodInput } from '../../../shared/api/contract';
 import { ApiCallError, call } from '../api/client';
 import { copyText } from '../util/clipboard';
 import { downloadText } from '../util/download';
@@ -6,14 +7,17 @@ import { toasts } from './toast-store';
 
 const EXPORT_FILE_NAME = 'review-table.md';
 
+/** Built-in column ids and custom columns as `column:<id>`, in order; the default columns when absent. */
+type ExportColumns = MethodInput<'export.markdown'>['columns'];
+
 function rowsLabel(rows: number): string {
   return `${rows} ${rows === 1 ? 'row' : 'rows'}`;
 }
 
 /** Copies the review table of these papers (in this order) as GFM Markdown. */
-export async function copyReviewMarkdown(paperIds: readonly string[]): Promise<void> {
+export async function copyReviewMarkdown(paperIds: readonly string[], columns?: ExportColumns): Promise<void> {
   try {
-    const { markdown, rows } = await call('export.markdown', { paperIds: [...paperIds] });
+    const { markdown, rows } = await call('export.markdown', { paperIds: [...paperIds], ...(columns ? { columns } : {}) });
     await copyText(markdown);
     toasts.info(`Copied ${rowsLabel(rows)}`);
   } catch (error) {
@@ -22,11 +26,11 @@ export async function copyReviewMarkdown(paperIds: readonly string[]): Promise<v
 }
 
 /** Saves the review table through the desktop's save dialog, or as a download in browser mode. */
-export async function exportReviewMarkdown(paperIds: readonly string[]): Promise<void> {
+export async function exportReviewMarkdown(paperIds: readonly string[], columns?: ExportColumns): Promise<void> {
   let content: string;
   let rows: number;
   try {
-    ({ markdown: content, rows } = await call('export.markdown', { paperIds: [...paperIds] }));
+    ({ markdown: content, rows } = await call('export.markdown', { paperIds: [...paperIds], ...(columns ? { columns } : {}) }));
   } catch (error) {
     toasts.error(errorMessage(error));
     return;

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { marked, type Tokens } from 'marked';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
@@ -151,7 +152,12 @@ describe('the sift CLI', () => {
     [['list', '--bogus'], "Unknown option '--bogus'"],
     [['export'], 'Say which format to export'],
     [['export', 'pdf'], 'Unknown export format "pdf"'],
-    [['export', 'csv'], 'Unknown export format "csv" (available: markdown, bibtex, biblatex, ris, csl-json)'],
+    [['export', 'docx'], 'Unknown export format "docx" (available: markdown, csv, bibtex, biblatex, ris, csl-json, notes)'],
+    [['export', 'notes'], 'Say which folder to write the notes into'],
+    [['export', 'notes', '--out', 'n', '--columns', 'title'], '--columns does not go with "export notes"'],
+    [['export', 'csv', '--force'], '--force does not go with "export csv"'],
+    [['export', 'bibtex', '--bom'], '--bom does not go with "export bibtex"'],
+    [['export', 'csv', '--link-titles'], '--link-titles does not go with "export csv"'],
     [['export', 'ris', '--columns', 'title'], '--columns does not go with "export ris"'],
     [['export', 'bibtex', 'extra'], 'Unexpected argument "extra"'],
     [['list', '--out', 'x.md'], '--out does not go with "list"'],
@@ -207,6 +213,47 @@ describe('the sift CLI', () => {
     } finally {
       await removeEmpty();
     }
+  });
+
+  it('exports a query as CSV with the chosen columns and a BOM, which a CSV parser reads back', async () => {
+    const out = path.join(folder, 'table.csv');
+    const { code, stderr } = await run(['--library', folder, 'export', 'csv', '--query', 'tag:games', '--columns', 'title,year,tags', '--bom', '--out', out], folder);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`Wrote 1 rows to ${out}\n`);
+    const text = await readFile(out, 'utf8');
+    expect(text.startsWith('\ufeffTitle,Year,Tags\r\n')).toBe(true);
+    expect(parse(text, { bom: true, columns: true })).toEqual([{ Title: 'StarCraft II: A New Challenge for Reinforcement Learning', Year: '', Tags: 'games' }]);
+  });
+
+  it('exports Markdown with titles linked to their DOI to stdout', async () => {
+    const sift = await openSift({ libraryFolder: folder, resourcesFolder });
+    const { papers } = await sift.handlers['papers.list']({});
+    const starcraft = papers.find((paper) => paper.title.startsWith('StarCraft II'));
+    await sift.handlers['papers.update']({ id: starcraft?.id ?? '', changes: { doi: '10.48550/arXiv.1708.04782' } });
+    await sift.close();
+    const { code, stdout } = await run(['--library', folder, 'export', 'markdown', '--query', 'tag:games', '--columns', 'title', '--link-titles'], folder);
+    expect(code).toBe(0);
+    expect(stdout).toBe('| Title |\n| - |\n| [StarCraft II: A New Challenge for Reinforcement Learning](https://doi.org/10.48550/arXiv.1708.04782) |\n');
+  });
+
+  it('exports notes into a folder, never over existing notes unless --force', async () => {
+    const out = path.join(folder, 'notes');
+    const first = await run(['--library', folder, 'export', 'notes', '--query', 'reinforcement', '--out', out], folder);
+    expect(first.code).toBe(0);
+    const names = await readdir(out);
+    expect(first.stderr).toBe(`Wrote ${names.length} notes to ${out}\n`);
+    expect(names.length).toBeGreaterThan(1);
+    for (const name of names) expect((await readFile(path.join(out, name), 'utf8')).startsWith('---\n')).toBe(true);
+
+    await writeFile(path.join(out, names[0] ?? ''), 'my own edits', 'utf8');
+    const again = await run(['--library', folder, 'export', 'notes', '--query', 'reinforcement', '--out', out], folder);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(new RegExp(`^sift: ${names.length} notes exist already in .*nothing was written\\. Use --force to replace them\n$`));
+    expect(await readFile(path.join(out, names[0] ?? ''), 'utf8')).toBe('my own edits');
+
+    const forced = await run(['--library', folder, 'export', 'notes', '--query', 'reinforcement', '--out', out, '--force'], folder);
+    expect(forced.code).toBe(0);
+    expect(await readFile(path.join(out, names[0] ?? ''), 'utf8')).not.toBe('my own edits');
   });
 
   it('a missing import file is a clear error', async () => {
