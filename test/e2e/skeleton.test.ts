@@ -116,8 +116,6 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     expect(shared).toContain('reinforcement');
     expect(shared).toContain('learning');
     expect(shared).not.toContain('the');
-    await sift.dismissToasts();
-    await app.page.screenshot({ path: path.join(screenshotFolder, 'compare.png') });
     await app.page.keyboard.press('Escape');
     await view.waitFor({ state: 'detached' });
   });

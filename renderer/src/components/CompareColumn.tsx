@@ -1,83 +1,125 @@
-import type { ReactNode } from 'react';
-import type { PaperSummary, SearchHit } from '../../../shared/api/contract';
-import { authorName } from '../../../shared/model/format-authors';
+import { Fragment, type ReactNode } from 'react';
+import type { AbstractComparisonOutput, PaperSummary, SearchHit } from '../../../shared/api/contract';
+import type { ComparisonField } from '../../../shared/export/comparison-markdown';
 import type { Paper } from '../../../shared/model/library';
-import { segmentByTerms } from '../../../shared/text/shared-terms';
-import { fieldRanges, type TextRange } from '../search/hit-ranges';
+import type { CompareRow, PaperAlignment, SentenceRef } from '../compare/compare-rows';
+import { fieldRanges } from '../search/hit-ranges';
 import { summaryAuthors } from '../util/summary-authors';
+import { CompareSentence } from './CompareSentence';
 import { HighlightedText } from './HighlightedText';
 import { TagChip } from './TagChip';
 
 interface Props {
+  /** 1-based, as the similarity matrix names the papers. */
+  number: number;
   summary: PaperSummary;
   /** Undefined until the whole paper has been fetched. */
   whole: Paper | undefined;
   /** The paper's hit in the current search, if it is in the results. */
   hit: SearchHit | undefined;
-  terms: ReadonlySet<string>;
+  rows: readonly CompareRow[];
+  /** The text of each field row by its key (shared with the Markdown export). */
+  fields: ReadonlyMap<string, ComparisonField>;
+  analysis: AbstractComparisonOutput['papers'][number] | undefined;
+  alignment: PaperAlignment | undefined;
+  active: SentenceRef | undefined;
+  /** In this paper: the best match of the active sentence, with its score. */
+  target: { sentence: number; score: number } | undefined;
+  onSentence: (sentence: SentenceRef, event: 'enter' | 'leave' | 'click') => void;
   tagColors: ReadonlyMap<string, string>;
 }
 
-/**
- * The abstract with two kinds of marks: words all compared abstracts share, and the search's
- * matches. A shared word the search also matched carries both classes.
- */
-function markedAbstract(text: string, terms: ReadonlySet<string>, matches: readonly TextRange[]): ReactNode[] {
-  const nodes: ReactNode[] = [];
-  let offset = 0;
-  for (const segment of segmentByTerms(text, terms)) {
-    const start = offset;
-    const end = start + segment.text.length;
-    offset = end;
-    // Cut the segment where a match begins or ends inside it.
-    const cuts = new Set([start, end]);
-    for (const [from, to] of matches) {
-      if (from > start && from < end) cuts.add(from);
-      if (to > start && to < end) cuts.add(to);
-    }
-    const points = [...cuts].sort((a, b) => a - b);
-    for (let index = 0; index < points.length - 1; index += 1) {
-      const from = points[index] as number;
-      const to = points[index + 1] as number;
-      const piece = text.slice(from, to);
-      const matched = matches.some(([matchStart, matchEnd]) => matchStart <= from && to <= matchEnd);
-      if (!segment.shared && !matched) nodes.push(piece);
-      else {
-        const className = [segment.shared ? 'shared-term' : '', matched ? 'match' : ''].filter(Boolean).join(' ');
-        nodes.push(
-          <mark key={from} className={className} data-testid={segment.shared ? 'shared-term' : 'search-match'}>
-            {piece}
-          </mark>,
+/** One paper's column of the compare grid (a subgrid, so its fields line up with the others'). */
+export function CompareColumn({ number, summary, whole, hit, rows, fields, analysis, alignment, active, target, onSentence, tagColors }: Props) {
+  const abstract = whole?.abstract ?? '';
+  const matches = fieldRanges(hit, 'abstract');
+  const sentence = (index: number) => {
+    const range = analysis?.sentences[index];
+    if (!range) return null;
+    const ref = { paperId: summary.id, sentence: index };
+    return (
+      <CompareSentence
+          text={abstract}
+          start={range.start}
+          end={range.end}
+          shared={analysis.shared}
+          unique={analysis.unique}
+          matches={matches}
+          active={active?.paperId === summary.id && active.sentence === index}
+          alignedScore={target?.sentence === index ? target.score : undefined}
+          onHover={(inside) => onSentence(ref, inside ? 'enter' : 'leave')}
+        onPick={() => onSentence(ref, 'click')}
+      />
+    );
+  };
+
+  const abstractCell = (): ReactNode => {
+    if (!whole) return <span className="muted">Loading…</span>;
+    if (!abstract) return <span className="muted">No abstract.</span>;
+    // Before the analysis arrives: the text with the search's matches only.
+    if (!analysis) return <HighlightedText text={abstract} ranges={matches} />;
+    let last = 0;
+    return analysis.sentences.map((range, index) => {
+      const gap = abstract.slice(last, range.start);
+      last = range.end;
+      return (
+        <Fragment key={index}>
+          {gap}
+          {sentence(index)}
+        </Fragment>
+      );
+    });
+  };
+
+  const cell = (row: CompareRow): ReactNode => {
+    switch (row.kind) {
+      case 'title':
+        return (
+          <>
+            <span className="compare-number" aria-label={`Paper ${number}`}>
+              {number}
+            </span>
+            <HighlightedText text={summary.title || 'Untitled'} ranges={summary.title ? fieldRanges(hit, 'title') : []} />
+          </>
         );
+      case 'authors':
+        return (whole ? fields.get('authors')?.value(whole) : summaryAuthors(summary)) || '—';
+      case 'tags':
+        return summary.tags.length === 0 ? '—' : summary.tags.map((tag) => <TagChip key={tag} name={tag} color={tagColors.get(tag)} />);
+      case 'decision':
+        return <span className={`compare-decision decision-${summary.decision}`}>{whole ? fields.get('decision')?.value(whole) : summary.decision}</span>;
+      case 'abstract':
+        return abstractCell();
+      case 'sentence': {
+        const index = alignment?.rows[row.index];
+        if (index === undefined || index === null) return <span className="muted">—</span>;
+        const repeatOf = alignment?.repeatOf[row.index];
+        // The same sentence is the best match of several: shown once, pointed at after.
+        if (repeatOf !== undefined) return <span className="muted sentence-repeat">↑ the sentence beside sentence {repeatOf + 1}</span>;
+        return sentence(index);
+      }
+      case 'unaligned': {
+        const rest = alignment?.rest ?? [];
+        if (rest.length === 0) return <span className="muted">—</span>;
+        return rest.map((index) => <Fragment key={index}>{sentence(index)} </Fragment>);
+      }
+      case 'field': {
+        const text = whole ? fields.get(row.key)?.value(whole) : undefined;
+        return whole ? text || '—' : <span className="muted">Loading…</span>;
       }
     }
-  }
-  return nodes;
-}
+  };
 
-/** One paper's column of the compare grid (a subgrid, so its fields line up with the others'). */
-export function CompareColumn({ summary, whole, hit, terms, tagColors }: Props) {
-  const authors = whole ? whole.authors.map(authorName).join(', ') : summaryAuthors(summary);
-  let abstract;
-  if (!whole) {
-    abstract = <span className="muted">Loading…</span>;
-  } else if (!whole.abstract) {
-    abstract = <span className="muted">No abstract.</span>;
-  } else {
-    abstract = markedAbstract(whole.abstract, terms, fieldRanges(hit, 'abstract'));
-  }
   return (
     <div className="compare-column" data-testid="compare-column" data-paper-id={summary.id}>
-      <h2 className="compare-cell compare-title">
-        <HighlightedText text={summary.title || 'Untitled'} ranges={summary.title ? fieldRanges(hit, 'title') : []} />
-      </h2>
-      <div className="compare-cell compare-authors">{authors || '—'}</div>
-      <div className="compare-cell">{summary.year ?? '—'}</div>
-      <div className="compare-cell">{summary.venue || '—'}</div>
-      <div className="compare-cell compare-tags">
-        {summary.tags.length === 0 ? '—' : summary.tags.map((tag) => <TagChip key={tag} name={tag} color={tagColors.get(tag)} />)}
-      </div>
-      <div className="compare-cell compare-abstract">{abstract}</div>
+      {rows.map((row) => {
+        const Tag = row.kind === 'title' ? 'h2' : 'div';
+        return (
+          <Tag key={row.key} className={`compare-cell compare-${row.kind}`} data-row={row.key}>
+            {cell(row)}
+          </Tag>
+        );
+      })}
     </div>
   );
 }

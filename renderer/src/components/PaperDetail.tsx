@@ -13,6 +13,7 @@ import { FulltextSnippet } from './FulltextSnippet';
 import { HighlightedText } from './HighlightedText';
 import { NotesSection } from './NotesSection';
 import { PdfSection } from '../pdf/PdfSection';
+import { RelatedSection } from './RelatedSection';
 import { paperTypeLabels } from './paper-type-labels';
 import { TagEditor } from './TagEditor';
 
@@ -167,6 +168,13 @@ export function PaperDetail({ summary, workspace }: Props) {
           onNoteFocused={() => dispatch({ type: 'setFocusNote', noteId: undefined })}
           onAddNote={() => void workspace.addNote()}
           onEscape={workspace.focusList}
+          summaryOf={workspace.summaryOf}
+          onOpenPaper={workspace.openPaper}
+        />
+
+        <RelatedSection
+          paperId={summary.id}
+          libraryKey={`${workspace.papers.length}:${summary.updatedAt}`}
           summaryOf={workspace.summaryOf}
           onOpenPaper={workspace.openPaper}
         />
