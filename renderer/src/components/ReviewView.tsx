@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { PaperSummary } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { arrangeRows, defaultLayout, exportKey, gridColumns, layoutOf, moveColumn, presetOf, reconcile, setHidden, type CellValue, type GridColumn, type ReviewLayout, type RowSource } from '../review/review-layout';
+import { reviewExportTarget } from '../review/review-export-target';
 import { useReviewData } from '../review/use-review-data';
 import '../review/review-table.css';
 import { savedSearchesStore } from '../search/saved-searches-store';
-import { copyReviewMarkdown, exportReviewMarkdown } from '../state/review-export';
 import { toasts } from '../state/toast-store';
 import type { Workspace } from '../state/use-workspace';
 import { errorMessage } from '../util/error-message';
@@ -100,6 +100,11 @@ export function ReviewView({ workspace }: Props) {
   const exportIds = arranged.map((paper) => paper.id);
   const exportColumns = shown.map(exportKey);
 
+  useEffect(() => {
+    reviewExportTarget.set({ paperIds: exportIds, columns: exportColumns });
+  });
+  useEffect(() => () => reviewExportTarget.set(undefined), []);
+
   const setCell = (paperId: string, column: { id: string }, value: CellValue) => {
     data.patchCell(paperId, column.id, value);
     call('cells.set', { paperId, columnId: column.id, value }).catch((error: unknown) => {
@@ -189,7 +194,7 @@ export function ReviewView({ workspace }: Props) {
             className="button primary"
             data-testid="copy-markdown"
             disabled={arranged.length === 0}
-            onClick={() => void copyReviewMarkdown(exportIds, exportColumns)}
+            onClick={workspace.copyReview}
             title="Copy as a Markdown table (M)"
           >
             Copy as Markdown
@@ -199,7 +204,7 @@ export function ReviewView({ workspace }: Props) {
             className="button"
             data-testid="export-markdown"
             disabled={arranged.length === 0}
-            onClick={() => void exportReviewMarkdown(exportIds, exportColumns)}
+            onClick={workspace.exportReview}
             title="Save as a Markdown file (Shift+M)"
           >
             Export Markdown…

@@ -6,6 +6,7 @@ import { sameRequest, searchStore, type SearchState } from '../search/search-sto
 import { useSettled } from '../search/use-settled';
 import { libraryStore, summaryOf, type LibrarySnapshot } from './library-store';
 import { copyReviewMarkdown, exportReviewMarkdown } from './review-export';
+import { reviewExportTarget } from '../review/review-export-target';
 import {
   moveSelection,
   selectAll,
@@ -332,8 +333,15 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     }
     dispatch({ type: 'openScreening', target: { ids, scope: listScope(current), criteriaOpen } });
   }, []);
-  const copyReview = useCallback(() => void copyReviewMarkdown(stateRef.current.visibleIds), []);
-  const exportReview = useCallback(() => void exportReviewMarkdown(stateRef.current.visibleIds), []);
+  // With the review table open, its rows and visible columns; else the list with the default columns.
+  const copyReview = useCallback(() => {
+    const table = reviewExportTarget.get();
+    void copyReviewMarkdown(table?.paperIds ?? stateRef.current.visibleIds, table?.columns);
+  }, []);
+  const exportReview = useCallback(() => {
+    const table = reviewExportTarget.get();
+    void exportReviewMarkdown(table?.paperIds ?? stateRef.current.visibleIds, table?.columns);
+  }, []);
 
   return {
     ui,
