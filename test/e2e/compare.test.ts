@@ -136,6 +136,8 @@ describe('Compare (browser mode, fresh library per test)', () => {
     const id = (await app.page.getByTestId('paper-row').first().getAttribute('data-paper-id')) ?? '';
     const expected = await app.callApi('papers.related', { paperId: id, limit: 10 });
     expect(await related.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-paper-id')))).toEqual(expected.related.map((entry) => entry.id));
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsFolder, 'related-papers.png') });
     const firstTitle = (await related.first().locator('.related-title').textContent()) ?? '';
     await related.first().click();
     await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe(firstTitle);

@@ -28,8 +28,11 @@ export function relatedText(paper: Pick<Paper, 'title' | 'abstract'>): string {
 export class RelatedService {
   private readonly ready: Promise<TfidfModel>;
   private model: TfidfModel | undefined;
-  /** The text each paper had when the model last took it, so a change that leaves it alone costs nothing. */
-  private readonly texts = new Map<string, string>();
+  /**
+   * The title and abstract each paper had when the model last took it, so a change that leaves them alone (a tag,
+   * a note) costs nothing. The paper's own strings are kept, not a joined copy: no second copy of every abstract.
+   */
+  private readonly texts = new Map<string, { title: string; abstract: string | undefined }>();
   private pending: ChangeSet = emptyChangeSet();
   private replaced = false;
   private readonly unsubscribe: () => void;
@@ -65,10 +68,10 @@ export class RelatedService {
   }
 
   private take(model: TfidfModel, paper: Paper): void {
-    const text = relatedText(paper);
-    if (this.texts.get(paper.id) === text) return;
-    this.texts.set(paper.id, text);
-    model.update({ id: paper.id, text });
+    const taken = this.texts.get(paper.id);
+    if (taken && taken.title === paper.title && taken.abstract === paper.abstract) return;
+    this.texts.set(paper.id, { title: paper.title, abstract: paper.abstract });
+    model.update({ id: paper.id, text: relatedText(paper) });
   }
 
   private drop(model: TfidfModel, id: string): void {
