@@ -114,12 +114,13 @@ export const paperChangesSchema = z
   .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change');
 export type PaperChanges = z.infer<typeof paperChangesSchema>;
 
-const reviewColumnId = z.enum(reviewColumnIds);
 /** A built-in column id, or a custom column of the library as `column:<id>` (shared/export/review-columns.ts). */
-const reviewColumnKey = z.union([
-  reviewColumnId,
-  z.custom<`column:${string}`>((key) => typeof key === 'string' && key.startsWith(CUSTOM_COLUMN_PREFIX) && key.length > CUSTOM_COLUMN_PREFIX.length && key.length <= 100),
-]);
+const reviewColumnKey = z.custom<(typeof reviewColumnIds)[number] | `column:${string}`>(
+  (key) =>
+    typeof key === 'string' &&
+    ((reviewColumnIds as readonly string[]).includes(key) || (key.startsWith(CUSTOM_COLUMN_PREFIX) && key.length > CUSTOM_COLUMN_PREFIX.length && key.length <= 100)),
+  { message: `Invalid option: expected one of ${reviewColumnIds.map((id) => `"${id}"`).join('|')} or "column:<id>"` },
+);
 
 /** A bibliographic export and what each paper lost in it (shared/export/export-report.ts). */
 export const bibliographyExportSchema = z.object({

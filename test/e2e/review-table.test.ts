@@ -145,10 +145,24 @@ describe('Review table in Chromium (browser mode, fresh library per test)', () =
       [...titles].sort((a, b) => (byTitle.get(a)?.method ?? '').localeCompare(byTitle.get(b)?.method ?? '')),
     );
     await expect.poll(() => grid.locator('tbody tr td.kind-select').allTextContents()).toEqual(['COCO', 'Atari', '—']);
+
+    // Rename a custom column and hide a built-in one from their header menus; the copy follows.
+    await grid.locator('th[data-column-id]', { hasText: 'Dataset' }).getByTestId('column-menu-button').click();
+    await page.getByTestId('column-rename').click();
+    await page.getByTestId('column-rename-input').fill('Data set');
+    await page.getByTestId('column-rename-input').press('Enter');
+    await grid.locator('th[data-column-id]', { hasText: 'Data set' }).waitFor();
+    await grid.locator('th[data-column-id]', { hasText: 'Authors' }).getByTestId('column-menu-button').click();
+    await page.getByTestId('column-hide').click();
+    await expect.poll(() => grid.locator('thead tr').first().locator('th .th-label').allTextContents()).toEqual(['Title', 'Year', 'Venue', 'Tags', 'Status', 'Method ↑', 'Data set']);
+    await page.getByTestId('copy-markdown').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\| Title \| Year \|.*\| Method \| Data set \|/);
+    expect(parseTable(await page.evaluate(() => navigator.clipboard.readText())).rows.map((row) => row[5]?.text)).toEqual(['DQN', 'PPO', 'Self-play | league']);
+
     const saved = await app.readLibrary();
     expect(saved.columns.map((column) => [column.name, column.kind, column.options])).toEqual([
       ['Method', 'text', undefined],
-      ['Dataset', 'select', ['ImageNet', 'COCO', 'Atari']],
+      ['Data set', 'select', ['ImageNet', 'COCO', 'Atari']],
     ]);
   });
 });

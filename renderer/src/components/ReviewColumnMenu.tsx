@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GridColumn } from '../review/review-layout';
 
 export type ColumnAction = 'sort-asc' | 'sort-desc' | 'move-left' | 'move-right' | 'hide' | 'delete';
@@ -15,6 +15,9 @@ export function ReviewColumnMenu({ column, onAction, onRename, onClose }: Props)
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(column.label);
   const custom = 'custom' in column;
+  const menu = useRef<HTMLDivElement>(null);
+  // Opened, the menu takes focus (↹ walks its items); it closes when focus leaves it.
+  useEffect(() => menu.current?.querySelector('button')?.focus(), []);
   const item = (action: ColumnAction, label: string) => (
     <button
       type="button"
@@ -35,6 +38,13 @@ export function ReviewColumnMenu({ column, onAction, onRename, onClose }: Props)
       role="menu"
       aria-label={`${column.label} column`}
       data-testid="column-menu"
+      ref={menu}
+      onBlur={() => {
+        // Checked a frame later: Rename swaps its button for a field, and focus passes through the body.
+        window.requestAnimationFrame(() => {
+          if (menu.current && !menu.current.contains(document.activeElement)) onClose();
+        });
+      }}
       onKeyDown={(event) => {
         event.stopPropagation();
         if (event.key === 'Escape') {

@@ -153,6 +153,8 @@ export function ReviewGrid({ rows, columns, layout, cellsOf, tagColors, readOnly
                   className="th-menu-button"
                   aria-label={`${entry.label} column menu`}
                   data-testid="column-menu-button"
+                  // Keeps focus in an open menu, so that this button toggles it instead of its blur closing it first.
+                  onMouseDown={(event) => event.preventDefault()}
                   onClick={() => setMenuFor(menuFor === entry.id ? undefined : entry.id)}
                 >
                   ▾
