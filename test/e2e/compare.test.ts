@@ -42,10 +42,16 @@ describe('Compare (browser mode, fresh library per test)', () => {
   it('compares three papers: shared and unique words, similarity, aligned sentences, a note that survives a reload, Markdown', async () => {
     const { page } = app;
     await sift.openSampleLibrary();
+    const { column: method } = await app.callApi('columns.save', { name: 'Method', kind: 'text' });
     const view = await compare([STARCRAFT, PLASTICITY, ROCKET]);
     const columns = view.getByTestId('compare-column');
     expect(await columns.count()).toBe(3);
     const ids = await columns.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-paper-id') ?? ''));
+
+    // A review-table column is a row of its own once a compared paper has a value in it.
+    expect(await view.locator(`[data-row="column-${method.id}"]`).count()).toBe(0);
+    await app.callApi('cells.set', { paperId: ids[0]!, columnId: method.id, value: 'benchmark + baselines' });
+    await expect.poll(() => view.locator(`[data-row="column-${method.id}"]`).allTextContents()).toEqual(['benchmark + baselines', '—', '—']);
 
     // Shared words in one highlight, words of one paper only in another.
     await view.getByTestId('shared-term-count').waitFor();
@@ -114,8 +120,9 @@ describe('Compare (browser mode, fresh library per test)', () => {
     expect(tables).toHaveLength(2);
     const [table, similarity] = tables as [Tokens.Table, Tokens.Table];
     expect(table.header.map((cell) => cell.text)).toEqual(['Field', 'Paper 1', 'Paper 2', 'Paper 3']);
-    expect(table.rows.map((row) => row[0]?.text)).toEqual(['Title', 'Authors', 'Year', 'Venue', 'Tags', 'Decision', 'Abstract', 'Notes']);
+    expect(table.rows.map((row) => row[0]?.text)).toEqual(['Title', 'Authors', 'Year', 'Venue', 'Tags', 'Decision', 'Method', 'Abstract', 'Notes']);
     expect(table.rows[0]!.slice(1).map((cell) => cell.text)).toEqual([ROCKET, STARCRAFT, PLASTICITY]);
+    expect(table.rows[6]!.slice(1).map((cell) => cell.text)).toEqual(['—', 'benchmark + baselines', '—']);
     expect(similarity.rows).toHaveLength(3);
     expect(markdown.trimEnd().endsWith(NOTE)).toBe(true);
     await page.keyboard.press('Escape');

@@ -149,9 +149,9 @@ export function CompareView({ workspace }: Props) {
             data-testid="export-comparison"
             disabled={!loaded || papers.length < 2}
             onClick={() => void exportComparisonMarkdown(markdown())}
-            title="Export comparison as Markdown"
+            title="Export comparison as Markdown (a file)"
           >
-            Export…
+            Export Markdown…
           </button>
           <button ref={closeButton} type="button" className="button" data-testid="close-view" onClick={workspace.closeView}>
             Close <kbd>Esc</kbd>
