@@ -4,6 +4,7 @@ import { useCommandContext } from './commands/use-command-context';
 import { useShortcuts } from './commands/use-shortcuts';
 import { CommandPalette } from './components/CommandPalette';
 import { DropOverlay } from './components/DropOverlay';
+import { ExportDialog } from './components/ExportDialog';
 import { FailedLibraryScreen } from './components/FailedLibraryScreen';
 import { ImportDialog } from './components/ImportDialog';
 import { LoadingScreen } from './components/LoadingScreen';
@@ -72,6 +73,13 @@ export function App() {
       )}
       {workspace.ui.savedSearchDraft && info?.state === 'ready' && (
         <SavedSearchDialog draft={workspace.ui.savedSearchDraft} onClose={() => workspace.dispatch({ type: 'editSavedSearch', draft: undefined })} />
+      )}
+      {workspace.ui.exportOpen && info?.state === 'ready' && (
+        <ExportDialog
+          selectedIds={commandContext.selectedIds}
+          visibleIds={commandContext.visibleIds}
+          onClose={() => workspace.dispatch({ type: 'setExportOpen', open: false })}
+        />
       )}
       {importState.open && info?.state === 'ready' && <ImportDialog state={importState} />}
       {dragging && <DropOverlay blockedReason={dropBlocked} />}

@@ -43,6 +43,8 @@ export interface CommandContext {
   openScreening: (criteriaOpen?: boolean) => void;
   copyReview: () => void;
   exportReview: () => void;
+  /** Opens the Export dialog (selection, current list or whole library; every format). */
+  openExport: () => void;
   focusTagInput: () => void;
   addNote: () => void;
   setStatus: (status: ReadStatus) => void;
@@ -354,6 +356,16 @@ export const commands: readonly Command[] = [
     isAvailable: withPapers,
     disabledReason: (context) => (context.view === 'library' ? 'No view is open' : undefined),
     run: (context) => context.closeView(),
+  },
+  {
+    id: 'export',
+    title: 'Export…',
+    group: 'Export',
+    keywords: ['save', 'csv', 'bibtex', 'biblatex', 'ris', 'csl-json', 'markdown', 'notes', 'obsidian', 'zettlr', 'bibliography', 'download'],
+    shortcut: { key: 'e', mod: true, shift: true },
+    whileTyping: true,
+    isAvailable: withPapers,
+    run: (context) => context.openExport(),
   },
   {
     id: 'copy-markdown',

@@ -16,7 +16,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
   return {
       view: ui.view,
       paletteOpen: ui.paletteOpen,
-      dialogOpen: ui.restoreOpen || importOpen || ui.savedSearchDraft !== undefined,
+      dialogOpen: ui.restoreOpen || ui.exportOpen || importOpen || ui.savedSearchDraft !== undefined,
       hasPapers: ready && library.papers.length > 0,
       isEmptyLibrary: ready && library.papers.length === 0,
       libraryLoaded: ready,
@@ -47,6 +47,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       openScreening: workspace.openScreening,
       copyReview: workspace.copyReview,
       exportReview: workspace.exportReview,
+      openExport: () => dispatch({ type: 'setExportOpen', open: true }),
       focusTagInput: workspace.focusTagInput,
       addNote: () => void workspace.addNote(),
       setStatus: workspace.setStatus,

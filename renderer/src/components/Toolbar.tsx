@@ -69,6 +69,16 @@ export function Toolbar({ workspace, commandContext }: Props) {
         </button>
         <button
           type="button"
+          className="button"
+          data-testid="export-button"
+          disabled={workspace.visibleIds.length === 0 && workspace.selectedIds.length === 0}
+          onClick={() => commandContext.openExport()}
+          title={`Export the selection, the list or the library: Markdown, CSV, BibTeX, RIS, CSL-JSON, notes (${shortcutLabel({ key: 'e', mod: true, shift: true })})`}
+        >
+          Export…
+        </button>
+        <button
+          type="button"
           className={`button${ui.view === 'compare' ? ' active' : ''}`}
           data-testid="compare-button"
           disabled={!canCompare}

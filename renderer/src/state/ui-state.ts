@@ -40,6 +40,8 @@ export interface UiState {
   paletteOpen: boolean;
   /** The "Restore from backup" dialog is open. */
   restoreOpen: boolean;
+  /** The Export dialog is open. */
+  exportOpen: boolean;
   /** A note just created from the UI, whose editor should take focus when it appears. */
   focusNoteId?: string;
   /** The screening view's list, fixed when it opens. */
@@ -57,6 +59,7 @@ export const initialUiState: UiState = {
   compareIds: [],
   paletteOpen: false,
   restoreOpen: false,
+  exportOpen: false,
 };
 
 export type UiAction =
@@ -77,6 +80,7 @@ export type UiAction =
   | { type: 'closeView' }
   | { type: 'setPaletteOpen'; open: boolean }
   | { type: 'setRestoreOpen'; open: boolean }
+  | { type: 'setExportOpen'; open: boolean }
   | { type: 'setFocusNote'; noteId: string | undefined }
   | { type: 'openScreening'; target: ScreeningTarget }
   | { type: 'reset' };
@@ -121,6 +125,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, paletteOpen: action.open };
     case 'setRestoreOpen':
       return { ...state, restoreOpen: action.open, paletteOpen: false };
+    case 'setExportOpen':
+      return { ...state, exportOpen: action.open, paletteOpen: false };
     case 'setFocusNote':
       return { ...state, focusNoteId: action.noteId };
     case 'openScreening':
