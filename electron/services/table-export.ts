@@ -42,7 +42,7 @@ export function tableExport(
   const papers = papersOf(store, paperIds);
   const text =
     format === 'csv'
-      ? reviewTableCsv(papers, columnKeys === undefined ? undefined : builtInColumns(columnKeys), { bom: options.bom ?? false })
+      ? reviewTableCsv(papers, columnKeys === undefined ? undefined : libraryColumns(store, columnKeys), { bom: options.bom ?? false, columns: store.data.columns })
       : reviewTableMarkdown(papers, columnKeys === undefined ? undefined : libraryColumns(store, columnKeys), {
           columns: store.data.columns,
           ...(options.linkTitles ? { linkTitles: true } : {}),
@@ -53,13 +53,6 @@ export function tableExport(
 
 function isBuiltIn(key: string): key is ReviewColumnId {
   return (reviewColumnIds as readonly string[]).includes(key);
-}
-
-/** The keys as built-in ids; CSV knows no custom column yet. */
-function builtInColumns(keys: readonly string[]): ReviewColumnId[] {
-  const unknown = keys.find((key) => !isBuiltIn(key));
-  if (unknown !== undefined) throw new ApiFailure('invalid-input', `The CSV export has no column "${unknown}" (it takes ${reviewColumnIds.join(', ')})`);
-  return keys.filter(isBuiltIn);
 }
 
 /** The keys as built-in ids or custom columns of this library; a key that names neither is an error. */

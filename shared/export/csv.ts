@@ -1,5 +1,5 @@
-import type { Paper } from '../model/library';
-import { defaultReviewColumns, reviewColumns, type ReviewColumnId } from './review-columns';
+import type { Column, Paper } from '../model/library';
+import { customColumnKey, defaultReviewColumns, reviewColumnDefinitions, type CustomColumnKey, type ReviewColumnId } from './review-columns';
 
 export interface CsvOptions {
   /**
@@ -9,14 +9,16 @@ export interface CsvOptions {
   bom?: boolean;
   /** Between records. RFC 4180 says CRLF (the default); `\n` is for Unix tools that want it. */
   lineEnding?: '\r\n' | '\n';
+  /** The library's custom columns, for the `column:<id>` keys among the column ids. */
+  columns?: readonly Column[];
 }
 
 /**
- * Columns whose cells are numbers. Their plain numbers (`2019`, `-2`, `1.5`) are written as they
+ * Columns whose cells are numbers (and custom `number` columns). Their plain numbers (`2019`, `-2`, `1.5`) are written as they
  * are, so a spreadsheet still reads them as numbers: a bare number cannot run as a formula.
  * Anything else in them, and every cell of a text column (a title `-2` included), is neutralized.
  */
-const numberColumns: ReadonlySet<ReviewColumnId> = new Set<ReviewColumnId>(['year']);
+const numberColumns: ReadonlySet<string> = new Set<ReviewColumnId>(['year']);
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
@@ -47,14 +49,19 @@ export function csvField(text: string): string {
  * one record per paper, every record ended by the line ending. Cells are the review table's
  * plain text (review-columns.ts), neutralized against formula injection, then quoted as needed.
  */
-export function reviewTableCsv(papers: readonly Paper[], columnIds: readonly ReviewColumnId[] = defaultReviewColumns, options: CsvOptions = {}): string {
+export function reviewTableCsv(
+  papers: readonly Paper[],
+  columnIds: readonly (ReviewColumnId | CustomColumnKey)[] = defaultReviewColumns,
+  options: CsvOptions = {},
+): string {
   const lineEnding = options.lineEnding ?? '\r\n';
-  const columns = columnIds.map((id) => reviewColumns[id]);
+  const columns = reviewColumnDefinitions(columnIds, options.columns ?? []);
+  const numbers = new Set([...numberColumns, ...(options.columns ?? []).filter((column) => column.kind === 'number').map((column) => customColumnKey(column.id))]);
   const header = columns.map((column) => csvField(neutralizeFormula(column.label)));
   const rows = papers.map((paper) =>
     columns.map((column) => {
       const text = column.value(paper);
-      const safe = numberColumns.has(column.id) && PLAIN_NUMBER.test(text) ? text : neutralizeFormula(text);
+      const safe = numbers.has(column.id) && PLAIN_NUMBER.test(text) ? text : neutralizeFormula(text);
       return csvField(safe);
     }),
   );

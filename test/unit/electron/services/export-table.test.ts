@@ -50,13 +50,30 @@ describe('export.table and export.notes through dispatch', () => {
     expect(parsed?.rows.map((row) => row[0]?.text.replace(/^\[(.*)\]\(.*\)$/, '$1'))).toHaveLength(6);
   });
 
-  it('refuses an unknown paper, and a column CSV does not know', async () => {
+  it('writes custom columns in CSV: numbers stay numbers, text that looks like a formula is neutralized', async () => {
+    const { column: score } = await sift.handlers['columns.save']({ name: 'Score', kind: 'number' });
+    const { column: note } = await sift.handlers['columns.save']({ name: 'Note', kind: 'text' });
+    await sift.handlers['cells.set']({ paperId: ids[0] ?? '', columnId: score.id, value: -2 });
+    await sift.handlers['cells.set']({ paperId: ids[0] ?? '', columnId: note.id, value: '=HYPERLINK("x")' });
+    const { text } = await table({ paperIds: ids.slice(0, 2), format: 'csv', columns: ['title', `column:${score.id}`, `column:${note.id}`] });
+    const records = parse(text, { columns: true }) as Array<Record<string, string>>;
+    expect(records.map((record) => [record.Score, record.Note])).toEqual([
+      ['-2', `'=HYPERLINK("x")`],
+      ['', ''],
+    ]);
+  });
+
+  it('refuses an unknown paper, and a column the library does not have', async () => {
     expect(await sift.dispatch('export.table', { paperIds: [ids[0], 'nope'], format: 'csv' })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'No paper with id "nope" in this library' },
     });
-    const custom = await sift.dispatch('export.table', { paperIds: ids, format: 'markdown', columns: ['title', 'column:none'] });
-    expect(custom.ok).toBe(false);
+    for (const format of ['markdown', 'csv']) {
+      expect(await sift.dispatch('export.table', { paperIds: ids, format, columns: ['title', 'column:none'] })).toEqual({
+        ok: false,
+        error: { code: 'not-found', message: 'No column "column:none" in this library' },
+      });
+    }
   });
 
   it('gives one note file per paper (each once), named safely', async () => {
