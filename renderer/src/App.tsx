@@ -16,6 +16,7 @@ import { WelcomeScreen } from './components/WelcomeScreen';
 import { WorkspaceScreen } from './components/WorkspaceScreen';
 import { savedSearchesStore } from './search/saved-searches-store';
 import { searchStore } from './search/search-store';
+import { reviewExportTarget } from './review/review-export-target';
 import { importStore } from './state/import-store';
 import { libraryStore } from './state/library-store';
 import { useImport } from './state/use-import';
@@ -55,6 +56,8 @@ export function App() {
   });
 
   const { info } = library;
+  // Opened over the review table, the Export dialog offers the table as shown (its rows and columns).
+  const reviewTarget = workspace.ui.view === 'review' ? reviewExportTarget.get() : undefined;
   let screen;
   if (library.phase === 'loading') screen = <LoadingScreen />;
   else if (library.phase === 'unreachable' || !info) screen = <FailedLibraryScreen unreachable={library.loadError ?? 'The library could not be loaded'} />;
@@ -78,6 +81,7 @@ export function App() {
         <ExportDialog
           selectedIds={commandContext.selectedIds}
           visibleIds={commandContext.visibleIds}
+          {...(reviewTarget ? { reviewTable: reviewTarget } : {})}
           onClose={() => workspace.dispatch({ type: 'setExportOpen', open: false })}
         />
       )}

@@ -91,6 +91,20 @@ describe('Export dialog in Chromium (browser mode, fresh library per test)', () 
     expect(records.find((record) => record.paper.title === SIMPO)?.paper.doi).toBe('10.48550/arXiv.2405.14734');
   });
 
+  it('exports the review table as shown (its rows, its columns) from its Export… button', async () => {
+    await new TagsPanel(app.page).filterBy('export-me');
+    await expect.poll(() => sift.visibleTitles()).toHaveLength(3);
+    await app.page.getByTestId('review-button').click();
+    await app.page.getByTestId('review-export-dialog').click();
+    await dialog.root.waitFor();
+    expect(await dialog.root.getByTestId('export-scope-table').isChecked()).toBe(true);
+    await dialog.chooseFormat('CSV');
+    await expect.poll(() => dialog.root.getByTestId('export-status').textContent()).toContain('3 papers · review-table.csv');
+    const csv = await dialog.saveAndDownload();
+    const rows = parse(await downloadedText(csv), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.Title).sort()).toEqual([STARCRAFT, SIMPO, PRECIPICE].sort());
+  });
+
   it('exports the whole library from the command palette, and copies the current list as Markdown', async () => {
     await sift.runCommand('Export…');
     await dialog.root.waitFor();

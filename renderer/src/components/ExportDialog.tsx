@@ -17,15 +17,15 @@ import { errorMessage } from '../util/error-message';
 import { trapTab } from '../util/focus-trap';
 import './export-dialog.css';
 
-export type ExportScope = 'selection' | 'list' | 'library';
+export type ExportScope = 'table' | 'selection' | 'list' | 'library';
 
 interface Props {
   /** Selected papers in the list, in display order. */
   selectedIds: readonly string[];
   /** The list as shown (search and filters applied), in display order. */
   visibleIds: readonly string[];
-  /** The review table's columns, when opened from it; the default columns otherwise. */
-  columns?: ExportColumns;
+  /** The open review table (its rows as shown, its visible columns in order), when opened from it. */
+  reviewTable?: { paperIds: readonly string[]; columns: ExportColumns };
   onClose: () => void;
 }
 
@@ -41,9 +41,10 @@ function papersLabel(count: number): string {
  * a bibliography (BibTeX, BibLaTeX, RIS, CSL-JSON) or a notes bundle. The export is made as soon as
  * the choices change, so what a format cannot carry is listed before anything is saved.
  */
-export function ExportDialog({ selectedIds, visibleIds, columns, onClose }: Props) {
+export function ExportDialog({ selectedIds, visibleIds, reviewTable, onClose }: Props) {
   const ids = useId();
-  const [scope, setScope] = useState<ExportScope>(selectedIds.length > 0 ? 'selection' : 'list');
+  const [scope, setScope] = useState<ExportScope>(reviewTable ? 'table' : selectedIds.length > 0 ? 'selection' : 'list');
+  const columns = reviewTable?.columns;
   const [choices, setChoices] = useState<ExportChoices>({ kind: 'markdown', linkTitles: true, footnotes: false, bom: false });
   const [libraryIds, setLibraryIds] = useState<string[] | undefined>();
   const [prepared, setPrepared] = useState<PreparedExport | undefined>();
@@ -72,7 +73,7 @@ export function ExportDialog({ selectedIds, visibleIds, columns, onClose }: Prop
     };
   }, [scope, libraryIds]);
 
-  const paperIds = scope === 'selection' ? selectedIds : scope === 'list' ? visibleIds : libraryIds;
+  const paperIds = scope === 'table' ? reviewTable?.paperIds : scope === 'selection' ? selectedIds : scope === 'list' ? visibleIds : libraryIds;
 
   useEffect(() => {
     if (!paperIds) return;
@@ -128,6 +129,7 @@ export function ExportDialog({ selectedIds, visibleIds, columns, onClose }: Prop
 
   const summary = prepared ? reportSummary(prepared) : '';
   const scopes: Array<{ value: ExportScope; label: string; count: number | undefined; disabled: boolean }> = [
+    ...(reviewTable ? [{ value: 'table' as const, label: 'Review table', count: reviewTable.paperIds.length, disabled: false }] : []),
     { value: 'selection', label: 'Selection', count: selectedIds.length, disabled: selectedIds.length === 0 },
     { value: 'list', label: 'Current list', count: visibleIds.length, disabled: false },
     { value: 'library', label: 'Whole library', count: libraryIds?.length, disabled: false },

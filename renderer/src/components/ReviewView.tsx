@@ -209,6 +209,16 @@ export function ReviewView({ workspace }: Props) {
           >
             Export Markdown…
           </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="review-export-dialog"
+            disabled={arranged.length === 0}
+            onClick={() => workspace.dispatch({ type: 'setExportOpen', open: true })}
+            title="Export as Markdown, CSV, BibTeX, BibLaTeX, RIS, CSL-JSON or notes (Ctrl/⌘+Shift+E)"
+          >
+            Export…
+          </button>
           <button type="button" className="button" data-testid="close-view" onClick={workspace.closeView}>
             Close <kbd>Esc</kbd>
           </button>
