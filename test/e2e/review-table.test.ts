@@ -3,6 +3,7 @@ import path from 'node:path';
 import { marked, type Tokens } from 'marked';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixturesFolder } from '../helpers/temp-library';
 import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SiftPage } from './pages/sift-page';
 
@@ -164,5 +165,45 @@ describe('Review table in Chromium (browser mode, fresh library per test)', () =
       ['Method', 'text', undefined],
       ['Data set', 'select', ['ImageNet', 'COCO', 'Atari']],
     ]);
+  });
+
+  it('cites a PDF highlight as a cell’s evidence from the keyboard', async () => {
+    const { page } = app;
+    const pdf = (await readFile(path.join(fixturesFolder, 'pdf', 'tracemonkey.pdf'))).toString('base64');
+    await app.callApi('import.preview', { importId: 'review-pdf', files: [{ name: 'tracemonkey.pdf', data: pdf }] });
+    const [paperId = ''] = (await app.callApi('import.commit', { importId: 'review-pdf', decisions: [], tags: [TAG] })).paperIds;
+    const [paper] = (await app.callApi('papers.get', { ids: [paperId] })).papers;
+    const attachmentId = paper?.attachments[0]?.id ?? '';
+    const { annotation } = await app.callApi('annotations.add', {
+      paperId,
+      attachmentId,
+      page: 2,
+      rects: [[72, 100, 200, 12]],
+      quote: 'trace trees',
+      color: 'yellow',
+    });
+    const { column } = await app.callApi('columns.save', { name: 'Method', kind: 'text' });
+    await sift.waitForList();
+
+    await page.getByTestId('review-button').click();
+    await page.getByTestId('review-view').waitFor();
+    await page.getByTestId('review-source').selectOption('tag');
+    await page.getByTestId('review-source-tag').selectOption(TAG);
+    const grid = page.getByTestId('review-table');
+    await expect.poll(() => grid.locator('tbody tr').count()).toBe(1);
+    await grid.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Tracing JIT');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('e');
+    const picker = page.getByTestId('evidence-picker');
+    await picker.waitFor({ timeout: 10_000 });
+    expect(await picker.getByRole('option').allTextContents()).toEqual(['p. 2 trace trees', 'No evidence']);
+    await page.keyboard.press('Enter');
+    await grid.getByTestId('evidence-marker').waitFor({ timeout: 10_000 });
+    expect(await grid.getByTestId('evidence-marker').textContent()).toBe('p.2');
+    const { rows } = await app.callApi('cells.get', { paperIds: [paperId] });
+    expect(rows[0]?.fields).toEqual({ [column.id]: 'Tracing JIT' });
+    expect(rows[0]?.evidence).toEqual([{ columnId: column.id, annotationId: annotation.id, page: 2, quote: 'trace trees' }]);
   });
 });

@@ -12,7 +12,8 @@ interface Props {
 /** Picks one of the paper's highlights (↑/↓, Enter) as a cell's evidence, or "No evidence"; Esc closes. */
 export function EvidencePicker({ highlights, current, onPick, onClose }: Props) {
   const choices: Array<{ id: string | null; page?: number; quote: string }> = [...highlights, { id: null, quote: 'No evidence' }];
-  const [active, setActive] = useState(() => Math.max(0, choices.findIndex((choice) => choice.id === (current ?? null))));
+  // The cited highlight, else the first one.
+  const [active, setActive] = useState(() => Math.max(0, choices.findIndex((choice) => current !== undefined && choice.id === current)));
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     event.stopPropagation();
@@ -52,7 +53,8 @@ export function EvidencePicker({ highlights, current, onPick, onClose }: Props) 
               onPick(choice.id);
             }}
           >
-            {choice.page !== undefined && <span className="evidence-page">p. {choice.page}</span>} <span className="evidence-quote">{choice.quote}</span>
+            {choice.page !== undefined && <span className="evidence-page">p. {choice.page} </span>}
+            <span className="evidence-quote">{choice.quote}</span>
           </li>
         ))}
       </ul>
