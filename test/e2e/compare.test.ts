@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marked, type Tokens } from 'marked';
 import type { Browser } from 'playwright-core';
@@ -125,6 +125,10 @@ describe('Compare (browser mode, fresh library per test)', () => {
     expect(table.rows[6]!.slice(1).map((cell) => cell.text)).toEqual(['—', 'benchmark + baselines', '—']);
     expect(similarity.rows).toHaveLength(3);
     expect(markdown.trimEnd().endsWith(NOTE)).toBe(true);
+    // The palette's export gives the same file (a download in browser mode).
+    const download = page.waitForEvent('download');
+    await sift.runCommand('Export comparison as Markdown');
+    expect(await readFile((await (await download).path()) ?? '', 'utf8')).toBe(markdown);
     await page.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
   });

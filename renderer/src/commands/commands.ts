@@ -3,6 +3,7 @@ import type { Movement } from '../state/selection';
 import type { View } from '../state/ui-state';
 import type { Shortcut } from './shortcut';
 import { readerController, type ReaderActions } from '../pdf/reader-controller';
+import { compareController } from '../compare/compare-controller';
 
 /** What commands can see and do; the app builds one per render. */
 export interface CommandContext {
@@ -386,6 +387,22 @@ export const commands: readonly Command[] = [
     isAvailable: withPapers,
     disabledReason: needsRows,
     run: (context) => context.exportReview(),
+  },
+  {
+    id: 'copy-comparison',
+    title: 'Copy comparison as Markdown',
+    group: 'Export',
+    keywords: ['compare', 'clipboard', 'gfm', 'table', 'note'],
+    isAvailable: (context) => context.view === 'compare',
+    run: () => compareController.run('copyMarkdown'),
+  },
+  {
+    id: 'export-comparison',
+    title: 'Export comparison as Markdown…',
+    group: 'Export',
+    keywords: ['compare', 'save', 'file', 'download', 'gfm', 'note'],
+    isAvailable: (context) => context.view === 'compare',
+    run: () => compareController.run('exportMarkdown'),
   },
   {
     id: 'copy-highlights',

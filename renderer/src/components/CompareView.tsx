@@ -3,6 +3,7 @@ import type { PaperSummary } from '../../../shared/api/contract';
 import { comparisonFields, comparisonMarkdown, type ComparisonField } from '../../../shared/export/comparison-markdown';
 import type { Column, Paper } from '../../../shared/model/library';
 import { call } from '../api/client';
+import { compareController } from '../compare/compare-controller';
 import { alignSentences, compareRows, type SentenceRef } from '../compare/compare-rows';
 import { useCompareAnalysis } from '../compare/use-compare-analysis';
 import { useComparisonNote } from '../compare/use-comparison-note';
@@ -93,6 +94,24 @@ export function CompareView({ workspace }: Props) {
 
   const markdown = () => comparisonMarkdown({ papers: wholePapers, columns, ...(analysis ? { similarity: analysis.similarity } : {}), note });
   const anyAbstract = wholePapers.some((paper) => paper.abstract);
+  const ready = loaded && papers.length >= 2;
+  // The palette's "Copy/Export comparison as Markdown" act on what is on screen now.
+  const latest = useRef({ ready, markdown });
+  useEffect(() => {
+    latest.current = { ready, markdown };
+  });
+  useEffect(
+    () =>
+      compareController.attach({
+        copyMarkdown: () => {
+          if (latest.current.ready) void copyComparisonMarkdown(latest.current.markdown());
+        },
+        exportMarkdown: () => {
+          if (latest.current.ready) void exportComparisonMarkdown(latest.current.markdown());
+        },
+      }),
+    [],
+  );
 
   return (
     <section className="view compare-view" data-testid="compare-view" aria-labelledby="compare-title">
@@ -137,7 +156,7 @@ export function CompareView({ workspace }: Props) {
             type="button"
             className="button"
             data-testid="copy-comparison"
-            disabled={!loaded || papers.length < 2}
+            disabled={!ready}
             onClick={() => void copyComparisonMarkdown(markdown())}
             title="Copy the comparison as Markdown (papers as columns, with the note)"
           >
@@ -147,7 +166,7 @@ export function CompareView({ workspace }: Props) {
             type="button"
             className="button"
             data-testid="export-comparison"
-            disabled={!loaded || papers.length < 2}
+            disabled={!ready}
             onClick={() => void exportComparisonMarkdown(markdown())}
             title="Export comparison as Markdown (a file)"
           >
