@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser } from 'playwright-core';
+import type { Browser, Download } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../shared/import/bibtex/parse-bibtex';
 import { emptyLibrary, type Library } from '../../shared/model/library';
@@ -50,7 +50,7 @@ describe('Export dialog in Chromium (browser mode, fresh library per test)', () 
     expect(await finishApp(app, context)).toEqual([]);
   });
 
-  const downloadedText = async (download: Awaited<ReturnType<ExportDialog['saveAndDownload']>>) => readFile((await download.path()) ?? '', 'utf8');
+  const downloadedText = async (download: Download) => readFile((await download.path()) ?? '', 'utf8');
 
   it('exports a selection as CSV and as BibTeX; the files parse back with the selected papers', async () => {
     // The list is virtualized: the tag brings the three papers into view, then the selection holds them.
@@ -89,6 +89,24 @@ describe('Export dialog in Chromium (browser mode, fresh library per test)', () 
     const { records } = parseBibtex(await downloadedText(bib));
     expect(records.map((record) => record.paper.title).sort()).toEqual([STARCRAFT, SIMPO, PRECIPICE].sort());
     expect(records.find((record) => record.paper.title === SIMPO)?.paper.doi).toBe('10.48550/arXiv.2405.14734');
+  });
+
+  it('downloads a notes bundle as one Markdown file per paper in browser mode', async () => {
+    await new TagsPanel(app.page).filterBy('export-me');
+    await expect.poll(() => sift.visibleTitles()).toHaveLength(3);
+    await dialog.openWithShortcut();
+    await dialog.chooseScope('list');
+    await dialog.root.getByTestId('export-format').selectOption({ label: 'Notes bundle (one Markdown file per paper)' });
+    await expect.poll(() => dialog.root.getByTestId('export-status').textContent()).toContain('3 Markdown files');
+    const downloads: Download[] = [];
+    app.page.on('download', (download) => downloads.push(download));
+    await dialog.root.getByTestId('export-save').click();
+    await expect.poll(() => downloads.length).toBe(3);
+    for (const download of downloads) {
+      expect(download.suggestedFilename()).toMatch(/\.md$/);
+      expect(await downloadedText(download)).toMatch(/^---\ntitle: /);
+    }
+    await expect.poll(() => app.page.getByTestId('toast').filter({ hasText: 'Downloaded 3 notes' }).count()).toBe(1);
   });
 
   it('exports the review table as shown (its rows, its columns) from its Export… button', async () => {
