@@ -1,21 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { marked, type Tokens } from 'marked';
 import { librarySchema } from '../../shared/model/library';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SiftPage } from './pages/sift-page';
+import { parseTable } from '../helpers/gfm-table';
 
 const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
 const ROCKET = 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning';
 const PLASTICITY = 'Revisiting Plasticity in Visual Reinforcement Learning: Data, Modules and Training Stages';
-
-function parseTable(markdown: string): Tokens.Table {
-  const table = marked.lexer(markdown, { gfm: true }).find((token): token is Tokens.Table => token.type === 'table');
-  if (!table) throw new Error(`no GFM table in:\n${markdown}`);
-  return table;
-}
 
 describe('Sift in Chromium (browser mode, fresh library per test)', () => {
   let browser: Browser;

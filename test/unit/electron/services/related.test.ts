@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodName, MethodOutput } from '../../../../shared/api/contract';
 import { emptyLibrary, newPaper, type Library } from '../../../../shared/model/library';
 import { compareAbstracts } from '../../../../shared/text/compare-abstracts';
 import { TfidfModel } from '../../../../shared/text/tfidf';
@@ -10,6 +9,7 @@ import { RelatedService, relatedText } from '../../../../electron/services/relat
 import { stableStringify } from '../../../../electron/services/stable-stringify';
 import { folderContents } from '../../../helpers/folder-contents';
 import { resourcesFolder, tempFolder } from '../../../helpers/temp-library';
+import { call } from '../../../helpers/dispatch';
 
 const added = '2026-01-01T00:00:00.000Z';
 const savedAt = '2026-03-04T05:06:07.000Z';
@@ -46,12 +46,6 @@ async function open(folder: string): Promise<Sift> {
   });
   cleanups.push(() => sift.close());
   return sift;
-}
-
-async function call<M extends MethodName>(sift: Sift, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const result = await sift.dispatch(method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
 }
 
 const ids = (related: Array<{ id: string }>) => related.map((paper) => paper.id);

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodName, MethodOutput } from '../../../../shared/api/contract';
 import { emptyLibrary, newPaper, type Library } from '../../../../shared/model/library';
 import { openSift, type Sift } from '../../../../electron/services/container';
 import { LibraryStore } from '../../../../electron/services/library-store';
@@ -10,6 +9,7 @@ import { stableStringify } from '../../../../electron/services/stable-stringify'
 import { listJournals, readJournal } from '../../../../electron/services/storage/journal';
 import { folderContents } from '../../../helpers/folder-contents';
 import { resourcesFolder, tempFolder } from '../../../helpers/temp-library';
+import { call } from '../../../helpers/dispatch';
 
 const added = '2026-01-01T00:00:00.000Z';
 const decidedAt = '2026-03-04T05:06:07.000Z';
@@ -42,12 +42,6 @@ async function open(folder: string): Promise<Sift> {
   });
   cleanups.push(() => sift.close());
   return sift;
-}
-
-async function call<M extends MethodName>(sift: Sift, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const result = await sift.dispatch(method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
 }
 
 async function screeningOf(sift: Sift, ...ids: string[]) {

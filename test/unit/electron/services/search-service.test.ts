@@ -1,22 +1,16 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodName, MethodOutput } from '../../../../shared/api/contract';
 import { emptyLibrary, newPaper } from '../../../../shared/model/library';
 import { openSift, type Sift } from '../../../../electron/services/container';
 import { SEARCH_INDEX_FILE } from '../../../../electron/services/search/search-index-file';
 import { resourcesFolder, tempFolder } from '../../../helpers/temp-library';
+import { call } from '../../../helpers/dispatch';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function call<M extends MethodName>(sift: Sift, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const result = await sift.dispatch(method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 async function open(folder: string): Promise<Sift> {
   const sift = await openSift({ libraryFolder: folder, resourcesFolder, storage: { compactWhenIdleMs: 600_000 } });

@@ -1,4 +1,4 @@
-import { marked, type Tokens } from 'marked';
+import { type Tokens } from 'marked';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewTableMarkdown, titleLinkTarget } from '../../../../shared/export/markdown-table';
 import { newPaper, type Paper } from '../../../../shared/model/library';
 import { samplePapers } from '../../../helpers/sample-papers';
+import { parseTable } from '../../../helpers/gfm-table';
 
 const now = '2026-01-01T00:00:00.000Z';
 
@@ -14,12 +15,6 @@ function paper(id: string, fields: Partial<Paper>): Paper {
 }
 
 /** The first table's cells, parsed back by a real GFM parser. */
-function parseTable(markdown: string): Tokens.Table {
-  const table = marked.lexer(markdown, { gfm: true }).find((token): token is Tokens.Table => token.type === 'table');
-  if (!table) throw new Error('no table');
-  return table;
-}
-
 function titleLink(markdown: string): Tokens.Link | undefined {
   const cell = parseTable(markdown).rows[0]?.[0];
   return cell?.tokens.find((token): token is Tokens.Link => token.type === 'link');
