@@ -35,3 +35,18 @@ export async function openTempSift(options: { withSample?: boolean } & Partial<S
     },
   };
 }
+
+/**
+ * Sift's services on an existing library folder with a fixed clock and counting ids (`id-1`, `id-2`…),
+ * no background compaction or file watching, so that what a test reads back is what it did.
+ */
+export async function openPinnedSift(folder: string, at: string): Promise<Sift> {
+  let ids = 0;
+  return openSift({
+    libraryFolder: folder,
+    resourcesFolder,
+    now: () => new Date(at),
+    newId: () => `id-${++ids}`,
+    storage: { compactWhenIdleMs: 600_000, watchExternalChanges: false },
+  });
+}

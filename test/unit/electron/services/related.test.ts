@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyLibrary, newPaper, type Library } from '../../../../shared/model/library';
 import { compareAbstracts } from '../../../../shared/text/compare-abstracts';
 import { TfidfModel } from '../../../../shared/text/tfidf';
-import { openSift, type Sift } from '../../../../electron/services/container';
+import type { Sift } from '../../../../electron/services/container';
 import { RelatedService, relatedText } from '../../../../electron/services/related/related-service';
 import { stableStringify } from '../../../../electron/services/stable-stringify';
 import { folderContents } from '../../../helpers/folder-contents';
-import { resourcesFolder, tempFolder } from '../../../helpers/temp-library';
+import { openPinnedSift, tempFolder } from '../../../helpers/temp-library';
 import { call } from '../../../helpers/dispatch';
 
 const added = '2026-01-01T00:00:00.000Z';
@@ -36,14 +36,7 @@ async function libraryFolder(): Promise<string> {
 }
 
 async function open(folder: string): Promise<Sift> {
-  let ids = 0;
-  const sift = await openSift({
-    libraryFolder: folder,
-    resourcesFolder,
-    now: () => new Date(savedAt),
-    newId: () => `id-${++ids}`,
-    storage: { compactWhenIdleMs: 600_000, watchExternalChanges: false },
-  });
+  const sift = await openPinnedSift(folder, savedAt);
   cleanups.push(() => sift.close());
   return sift;
 }
