@@ -1,9 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marked, type Tokens } from 'marked';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { artifactsFolder, finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SiftPage } from './pages/sift-page';
 
 const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
@@ -16,11 +16,7 @@ describe('Compare (browser mode, fresh library per test)', () => {
   let app: BrowserModeApp;
   let sift: SiftPage;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   beforeEach(async () => {
     app = await openApp(browser);
     sift = new SiftPage(app.page);

@@ -1,12 +1,12 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Download } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../shared/import/bibtex/parse-bibtex';
 import { emptyLibrary, type Library } from '../../shared/model/library';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { ExportDialog } from './pages/export-dialog';
 import { SiftPage } from './pages/sift-page';
 import { TagsPanel } from './pages/tags-panel';
@@ -35,11 +35,7 @@ describe('Export dialog in Chromium (browser mode, fresh library per test)', () 
   let sift: SiftPage;
   let dialog: ExportDialog;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   beforeEach(async () => {
     app = await openApp(browser, { library: exportLibrary() });
     sift = new SiftPage(app.page);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { LibraryStore } from '../../electron/services/library-store';
 import { stableStringify } from '../../electron/services/stable-stringify';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -12,11 +13,25 @@ import type { Library } from '../../shared/model/library';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Debian's Chromium, as CI installs it; the flags keep it from reaching for the network. */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.SIFT_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * One Chromium for the test file: launched before its tests (handed to `use`), closed after them,
+ * with the artifacts folder that failure screenshots go to.
+ */
+export function chromiumPerFile(use: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    use(browser);
+    await mkdir(artifactsFolder, { recursive: true });
+  });
+  afterAll(async () => browser?.close());
 }
 
 export interface BrowserModeApp {

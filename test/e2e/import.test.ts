@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { emptyLibrary, newPaper, type Library, type Paper } from '../../shared/model/library';
 import { arxivListingPage } from '../helpers/arxiv-listing';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
+import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
 import { ImportDialogPage } from './pages/import-dialog';
 import { SiftPage } from './pages/sift-page';
 
@@ -46,11 +46,7 @@ describe('Import in Chromium (browser mode, fresh library per test)', () => {
     return { app, sift: new SiftPage(app.page), dialog: new ImportDialogPage(app.page) };
   }
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   afterEach(async (context) => {
     if (!app) return;
     const errors = await finishApp(app, context);

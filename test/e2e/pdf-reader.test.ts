@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { emptyLibrary, newPaper, type Library } from '../../shared/model/library';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { PdfReaderPage } from './pages/pdf-reader';
 import { SiftPage } from './pages/sift-page';
 
@@ -50,11 +50,7 @@ describe('PDF reader in Chromium (browser mode)', () => {
   let browser: Browser;
   let app: BrowserModeApp | undefined;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   afterEach(async (context) => {
     if (!app) return;
     const errors = await finishApp(app, context);

@@ -1,9 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixturesFolder } from '../helpers/temp-library';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SiftPage } from './pages/sift-page';
 import { parseTable } from '../helpers/gfm-table';
 
@@ -17,11 +17,7 @@ describe('Review table in Chromium (browser mode, fresh library per test)', () =
   let app: BrowserModeApp;
   let sift: SiftPage;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   beforeEach(async () => {
     app = await openApp(browser);
     sift = new SiftPage(app.page);

@@ -1,10 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyLibrary, type Library } from '../../shared/model/library';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { ScreeningView } from './pages/screening-view';
 import { SiftPage } from './pages/sift-page';
 
@@ -19,11 +18,7 @@ describe('Screening in Chromium (browser mode, fresh library per test)', () => {
   let sift: SiftPage;
   let screening: ScreeningView;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   beforeEach(async () => {
     app = await openApp(browser, { library: sampleLibrary() });
     sift = new SiftPage(app.page);

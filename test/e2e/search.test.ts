@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyLibrary, newPaper, type Library, type Paper } from '../../shared/model/library';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SearchPanel } from './pages/search-panel';
 import { SiftPage } from './pages/sift-page';
 
@@ -104,11 +104,7 @@ describe('Search in Chromium (browser mode, fresh library per test)', () => {
   let sift: SiftPage;
   let search: SearchPanel;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   beforeEach(async () => {
     app = await openApp(browser, { library: searchLibrary(), prepareFolder: writePdf });
     sift = new SiftPage(app.page);

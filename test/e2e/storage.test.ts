@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { stableStringify } from '../../electron/services/stable-stringify';
 import { emptyLibrary, type Library } from '../../shared/model/library';
 import { syntheticLibrary } from '../bench/synthetic-library';
 import { samplePapers } from '../helpers/sample-papers';
-import { artifactsFolder, finishApp, launchChromium, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
+import { artifactsFolder, finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp, type OpenAppOptions } from './harness';
 import { SiftPage } from './pages/sift-page';
 
 /** What the init script below leaves on `window` for the test to read. */
@@ -78,11 +78,7 @@ describe('Storage and scale in Chromium (browser mode)', () => {
     return { app, sift: new SiftPage(app.page) };
   }
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(artifactsFolder, { recursive: true });
-  });
-  afterAll(async () => browser?.close());
+  chromiumPerFile((launched) => (browser = launched));
   afterEach(async (context) => {
     if (!app) return;
     const errors = await finishApp(app, context);
