@@ -139,7 +139,7 @@ describe('Search in Chromium (browser mode, fresh library per test)', () => {
     await sift.select(ATTENTION);
     await expect.poll(() => detail.getByTestId('detail-authors').locator('mark').allTextContents()).toEqual(['Vaswani']);
     await expect.poll(() => detail.getByTestId('detail-venue').locator('mark').allTextContents()).toEqual(['Neural', 'Information']);
-    expect(await detail.getByTestId('detail-abstract').locator('mark').allTextContents()).toEqual(['neural']);
+    await expect.poll(() => detail.getByTestId('detail-abstract').locator('mark').allTextContents()).toEqual(['neural']);
 
     await search.fill('reinforcment lerning');
     await search.settled();
