@@ -78,10 +78,11 @@ describe('Tags and notes in Chromium (browser mode, fresh library per test)', ()
     await expect.poll(() => app.page.getByTestId('tag-rename-hint').textContent()).toMatch(/“preference-learning” exists: Enter merges/);
     await input.press('Enter');
 
+    // The toast first: it leaves after 4 s, which a busy machine can spend waiting for the counts.
+    await expect.poll(() => app.page.getByTestId('toast').filter({ hasText: 'Merged “rlhf” into “preference-learning”' }).count()).toBe(1);
     await expect.poll(() => tags.count('rlhf')).toBeUndefined();
     // Seven papers: the one that had both tags counts once.
     await expect.poll(() => tags.count('preference-learning')).toBe(7);
-    await expect.poll(() => app.page.getByTestId('toast').filter({ hasText: 'Merged “rlhf” into “preference-learning”' }).count()).toBe(1);
 
     const library = await app.readLibrary();
     const both = library.papers.find((paper) => paper.title.startsWith('A Minimaximalist Approach'));
