@@ -102,6 +102,8 @@ describe('Sift in Chromium (browser mode, fresh library per test)', () => {
     const view = app.page.getByTestId('compare-view');
     await view.waitFor();
     expect(await view.getByTestId('compare-column').count()).toBe(2);
+    // The analysis arrives from the main side after the columns are drawn.
+    await view.getByTestId('shared-term').first().waitFor();
     const shared = (await view.getByTestId('shared-term').allTextContents()).map((word) => word.toLowerCase());
     expect(shared).toContain('reinforcement');
     expect(shared).toContain('learning');

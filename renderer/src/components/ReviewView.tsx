@@ -229,6 +229,8 @@ export function ReviewView({ workspace }: Props) {
           Rows
           <select
             data-testid="review-source"
+            // Until the layout has loaded a change of rows would have nowhere to go.
+            disabled={!layout}
             value={source.kind}
             onChange={(event) => {
               const kind = event.target.value as RowSource['kind'];
