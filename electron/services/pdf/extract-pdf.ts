@@ -131,7 +131,9 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions =
     // pdf.js takes ownership of (detaches) the buffer it is given; the caller keeps theirs.
     data: bytes.slice(),
     ...(options.password !== undefined ? { password: options.password } : {}),
-    isEvalSupported: false,
+    // No `isEvalSupported`: pdf.js 6 removed the option together with the code path it guarded
+    // (PostScript functions compiled with `new Function`, CVE-2024-4367's kind); the security test
+    // checks that the pdf.js we ship has no eval of any kind left.
     enableXfa: false,
     useSystemFonts: false,
     disableFontFace: true,

@@ -16,15 +16,15 @@ function dataUrl(folder: string): string {
 }
 
 /**
- * Opens a PDF from its bytes. `isEvalSupported: false`: pdf.js never compiles code from a PDF's
- * fonts or functions (the CSP has no 'unsafe-eval' anyway); `useWasm: false`: image decoders run
+ * Opens a PDF from its bytes. pdf.js 6 never compiles code from a PDF's fonts or functions: the
+ * `isEvalSupported` switch went away with the eval path itself (the CSP has no 'unsafe-eval'
+ * anyway, and a test checks the shipped pdf.js for eval); `useWasm: false`: image decoders run
  * as plain JavaScript (the CSP has no 'wasm-unsafe-eval'). Nothing leaves the app: the bytes come
  * from the main side, and character maps and standard fonts from the app's own files.
  */
 export function loadPdf(data: Uint8Array): LoadingPdf {
   const task = getDocument({
     data,
-    isEvalSupported: false,
     useWasm: false,
     cMapUrl: dataUrl('cmaps'),
     cMapPacked: true,
