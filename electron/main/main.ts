@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from '../../shared/api/content-security-policy'
 import { eventNames, ipcEventChannel } from '../../shared/api/contract';
 import { openSift, type Sift } from '../services/container';
 import { appPaths } from '../services/app-paths';
-import { mimeTypeFor, resolveBundleRequest } from './app-protocol';
+import { mimeTypeFor, resolveBundleFile } from './app-protocol';
 import { registerIpc } from './ipc';
 import { nativeDialogs } from './native-dialogs';
 import { buildMenuTemplate } from './menu';
@@ -67,7 +67,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveBundleRequest(request.url, paths.rendererFolder);
+    const file = await resolveBundleFile(request.url, paths.rendererFolder);
     if (!file) return new Response('Not found', { status: 404 });
     try {
       return new Response(await readFile(file), {

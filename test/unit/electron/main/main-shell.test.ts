@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, methodNames, type ApiResult } from '../../../../shared/api/contract';
+import { isSafeExternalUrl } from '../../../../electron/main/security';
 
 // A fake of the Electron objects main.ts touches, recording what the shell does with them.
 const fake = vi.hoisted(() => {
@@ -149,6 +150,34 @@ describe('the Electron shell (against fakes of Electron)', () => {
     expect(window?.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(window?.openHandler?.({ url: 'https://arxiv.org/abs/2206.10883' })).toEqual({ action: 'deny' });
     expect(fake.state.externalOpened).toEqual(['https://doi.org/10.1000/182', 'https://arxiv.org/abs/2206.10883']);
+  });
+
+  it('hands a URL to shell.openExternal only when isSafeExternalUrl accepts it', () => {
+    const [window] = fake.state.windows;
+    const urls = [
+      'https://example.org/a',
+      'http://example.org/b',
+      'mailto:someone@example.org',
+      'file:///etc/passwd',
+      'smb://server/share',
+      'ms-msdt:/id PCWDiagnostic',
+      'search-ms:query=x',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '\\\\server\\share',
+      'https://user:pw@example.org/',
+      'app://bundle.evil/',
+      'chrome://settings',
+    ];
+    fake.state.externalOpened.length = 0;
+    for (const url of urls) {
+      window?.contents['will-navigate']?.({ preventDefault: () => undefined }, url);
+      expect(window?.openHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    const safe = urls.filter(isSafeExternalUrl);
+    expect(safe).toEqual(['https://example.org/a', 'http://example.org/b', 'mailto:someone@example.org']);
+    // Once from will-navigate and once from the window-open handler, never anything else.
+    expect(fake.state.externalOpened).toEqual(safe.flatMap((url) => [url, url]));
   });
 
   it('serves the renderer over app:// with the CSP and nothing outside it', async () => {
