@@ -1,11 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { eventNames } from '../../shared/api/contract';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import type { Sift } from '../services/container';
+import { tokensEqual } from './tokens-equal';
 
 export interface WebServerOptions {
   sift: Sift;
@@ -13,10 +13,14 @@ export interface WebServerOptions {
   staticFolder: string;
   token: string;
   port?: number;
+  /** The largest request body accepted (256 MB: imports send PDFs as base64); tests set less. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningWebServer {
   url: string;
+  /** The address the server listens on: always the loopback 127.0.0.1. */
+  address: string;
   port: number;
   close(): Promise<void>;
 }
@@ -47,24 +51,22 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
-function tokensEqual(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** The body as text; a body over the limit (declared or streamed) throws BodyTooLarge before it is all read. */
+async function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body too large');
+    if (size > maxBytes) throw new BodyTooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -81,7 +83,7 @@ function sameOrigin(request: http.IncomingMessage, port: number): boolean {
   return origin === undefined || origin === `http://${host}`;
 }
 
-/** Resolves a URL path inside the static folder; undefined for anything that would leave it. */
+/** Resolves a URL path to a file inside the static folder; undefined for anything that would leave it. */
 async function staticFile(folder: string, urlPath: string): Promise<string | undefined> {
   let decoded: string;
   try {
@@ -96,7 +98,8 @@ async function staticFile(folder: string, urlPath: string): Promise<string | und
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
   try {
     const real = await realpath(candidate);
-    return real.startsWith(root + path.sep) ? real : undefined;
+    // A folder is not a page: reading one would fail with a 500.
+    return real.startsWith(root + path.sep) && (await stat(real)).isFile() ? real : undefined;
   } catch {
     return undefined;
   }
@@ -153,9 +156,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       const method = url.pathname.slice('/api/'.length);
       let input: unknown;
       try {
-        const body = await readBody(request);
+        const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
         input = body.trim() === '' ? {} : JSON.parse(body);
       } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          // Answer, then drop the connection rather than read the rest of the body.
+          response.setHeader('connection', 'close');
+          sendJson(response, 413, { ok: false, error: { code: 'invalid-input', message: 'Request body too large' } });
+          response.once('finish', () => request.destroy());
+          return;
+        }
         sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: `Request body is not JSON: ${(error as Error).message}` } });
         return;
       }
@@ -188,6 +198,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   return {
     url: `http://127.0.0.1:${port}/#token=${encodeURIComponent(token)}`,
+    address: (server.address() as AddressInfo).address,
     port,
     async close() {
       unsubscribe();
