@@ -4,19 +4,25 @@ import { escapeMarkdownLine } from './escape-markdown-line';
 import { defaultReviewColumns, reviewColumnDefinitions, type CustomColumnKey, type ReviewColumnId } from './review-columns';
 
 /**
- * Makes one cell safe inside a GFM table row. markdown-table lays out the table but does not
- * escape cell content, so a `|` would split the cell, a newline would end the row and raw HTML
- * would render: pipes are backslash-escaped, line breaks become `<br>`, and `<`/`>`/`&` become
- * entities so that no tag from an imported title can reach a Markdown renderer.
+ * Makes one cell safe inside a GFM table row, as plain text. markdown-table lays out the table but
+ * does not escape cell content, so a `|` would split the cell, a newline would end the row, raw
+ * HTML would render and `[x](javascript:…)` would be a link:
+ *
+ * - `<`, `>` and `&` become entities, so no tag from an imported title reaches a Markdown renderer;
+ * - pipes and the characters that start inline markup (backslash, backtick, `*`, `_`, `[`, `]`,
+ *   `~`) are backslash-escaped; an `_` inside a word (`xyz_123`) cannot start emphasis and stays;
+ * - GFM's autolinks are defused (`https\://`, `www\.`, `\@`): a renderer would link them (`mailto:`
+ *   included) and put the escapes above into the link;
+ * - line breaks (U+2028/U+2029 too, which some parsers end a line at) become `<br>`.
  */
 export function escapeMarkdownCell(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/[\\`*[\]~|@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&')
+    .replace(/(?<=https?|ftp)(?=:\/\/)|(?<=www)(?=\.)/gi, '\\')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
     .replace(/[\t\f\v\u00a0]+/g, ' ')
     .trim();
 }
@@ -53,7 +59,8 @@ export function reviewTableMarkdown(
   options: MarkdownTableOptions = {},
 ): string {
   const columns = reviewColumnDefinitions(columnIds, options.columns ?? []);
-  const header = columns.map((column) => column.label);
+  // A custom column's name is the user's text too.
+  const header = columns.map((column) => escapeMarkdownCell(column.label));
   const notes: string[] = [];
   const rows = papers.map((paper) =>
     columns.map((column) => {
@@ -78,20 +85,26 @@ export function reviewTableMarkdown(
  */
 export function titleLinkTarget(paper: Pick<Paper, 'doi' | 'arxivId' | 'url'>): string | undefined {
   const doi = paper.doi?.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
-  if (doi && /^10\.\S/.test(doi)) return `https://doi.org/${encodePath(doi)}`;
+  if (doi && /^10\.\S/.test(doi) && wellFormed(doi)) return `https://doi.org/${encodePath(doi)}`;
   const arxiv = paper.arxivId?.trim().replace(/^arxiv:/i, '');
   if (arxiv && /^[\w.\-/]+$/.test(arxiv)) return `https://arxiv.org/abs/${encodePath(arxiv)}`;
   const url = paper.url?.trim();
   // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  if (url && /^https?:\/\/[^\s/?#]+/i.test(url) && !/[\u0000-\u0020\u007f-\u009f]/.test(url)) return encodeDestination(url);
+  if (url && /^https?:\/\/[^\s/?#]+/i.test(url) && !/[\u0000-\u0020\u007f-\u009f]/.test(url) && wellFormed(url)) return encodeDestination(url);
   return undefined;
+}
+
+/** False for text with a lone UTF-16 surrogate, which no URL can encode (`encodeURIComponent` throws). */
+function wellFormed(text: string): boolean {
+  return !/\p{Cs}/u.test(text);
 }
 
 /** `[title](target)`, or the title as it was when there is no safe target. */
 function linkedTitle(paper: Paper, escapedTitle: string): string {
   const target = titleLinkTarget(paper);
   if (!target || !escapedTitle) return escapedTitle;
-  return `[${escapedTitle.replace(/[[\]]/g, '\\$&')}](${target})`;
+  // Parentheses too: marked reads `[\[x\](y)](target)` as text and a bare URL, not as a link.
+  return `[${escapedTitle.replace(/[()]/g, '\\$&')}](${target})`;
 }
 
 /** A DOI or arXiv id as a URL path: everything but `/` and unreserved characters percent-encoded. */
@@ -109,7 +122,8 @@ function encodePath(id: string): string {
  */
 function encodeDestination(url: string): string {
   return url
-    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, (char) => encodeURIComponent(char))
+    // By code point (`u`): the halves of an emoji's surrogate pair cannot be encoded apart.
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/gu, (char) => encodeURIComponent(char))
     .replace(/[()'*!]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/&(?=#?\w+;)/g, '&amp;');
 }
