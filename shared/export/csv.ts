@@ -24,16 +24,19 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 /**
  * What makes Excel, LibreOffice Calc or Google Sheets read a cell as a formula (CSV injection):
  * a first character `=`, `+`, `-` or `@`, or a tab or carriage return (OWASP, "CSV Injection").
- * Beyond OWASP's list: the same characters after leading white space (Calc can trim it on import)
- * and their full-width forms (`＝` and friends, which Excel in East Asian locales converts).
+ * Beyond OWASP's list: a NUL (which a reader may drop), the same characters after leading white
+ * space or NULs (Calc can trim it on import) and their full-width forms (`＝` and friends, which
+ * Excel in East Asian locales converts). Leading `'`s are looked past, so that a text that already
+ * starts with `'=` gets a `'` of its own and reads back whole (see `neutralizeFormula`).
  */
-const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+const FORMULA_START = /^'*(?:[\t\r\0]|[\s\0]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
 /**
  * A cell made safe against formula injection: a cell that a spreadsheet would run gets a leading
  * `'`, OWASP's advice. Spreadsheets show the `'` as part of the text (a CSV file has no way to
  * mark a cell as text), which is the price of `=HYPERLINK(…)` never running; a reader that wants
- * the original back drops one leading `'` from a cell that starts with `'` followed by one of them.
+ * the original back drops one leading `'` from a cell that starts with one or more `'` followed
+ * by one of them (the text `'=1` is written `''=1`, so that this gives it back exactly).
  */
 export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;

@@ -17,6 +17,7 @@ import { parseTable } from '../../../helpers/gfm-table';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const SEED = 20261127;
+const TIMEOUT = Math.max(20_000, RUNS * 20);
 const now = '2026-01-01T00:00:00.000Z';
 
 /** Pieces that break Markdown tables, HTML, links, CSV, BibTeX, RIS or YAML when left as they are. */
@@ -141,7 +142,7 @@ describe('review table Markdown with hostile cells', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('comparison Markdown with hostile cells', () => {
@@ -164,7 +165,7 @@ describe('comparison Markdown with hostile cells', () => {
       }),
       { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('review table Markdown: the counterexamples the properties found', () => {
