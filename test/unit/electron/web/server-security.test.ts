@@ -2,10 +2,11 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { contentSecurityPolicy } from '../../../../shared/api/content-security-policy';
 import { methodNames } from '../../../../shared/api/contract';
 import type { Sift } from '../../../../electron/services/container';
+import type { Dispatch } from '../../../../electron/services/dispatch';
 import { startWebServer, type RunningWebServer } from '../../../../electron/web/server';
 import { folderContents } from '../../../helpers/folder-contents';
 import { openTempSift, tempFolder } from '../../../helpers/temp-library';
@@ -60,7 +61,7 @@ describe('browser mode server security', () => {
   let parent: string;
   let cleanupParent: () => Promise<void>;
   let server: RunningWebServer;
-  let dispatch: ReturnType<typeof vi.fn>;
+  let dispatch: Mock<Dispatch>;
   let before: Record<string, string>;
 
   beforeAll(async () => {
@@ -74,7 +75,7 @@ describe('browser mode server security', () => {
     await writeFile(path.join(parent, 'secret.txt'), SECRET);
     await symlink(path.join(parent, 'secret.txt'), path.join(staticFolder, 'assets', 'link.txt'));
     const real = sift.dispatch;
-    dispatch = vi.fn((method: string, input: unknown) => real(method, input));
+    dispatch = vi.fn<Dispatch>((method, input) => real(method, input));
     server = await startWebServer({ sift: { ...sift, dispatch }, staticFolder, token: TOKEN, maxBodyBytes: 4096 });
     before = await folderContents(library);
   });
