@@ -13,7 +13,7 @@ import { restoreBackup } from './restore-backup';
 import { TagService } from './tag-service';
 import { ImportService } from './import/import-service';
 import { inProcessParsers } from './import/in-process-parsers';
-import { workerParsers } from './import/worker-parsers';
+import { defaultImportTimeLimits, workerParsers, type ImportTimeLimits } from './import/worker-parsers';
 import { WorkerPool } from './workers/worker-pool';
 import { SearchService } from './search/search-service';
 import { searchIndexFile } from './search/search-index-file';
@@ -48,6 +48,8 @@ export interface SiftOptions {
    * then parse in worker threads with time and memory limits. Without it they parse on this thread.
    */
   taskWorkerEntry?: string;
+  /** Per-file limits of imports in the task worker (tests make them small); defaults suit real files. */
+  importLimits?: Partial<ImportTimeLimits> & { maxMemoryMb?: number };
   /** Storage tuning, for tests and benchmarks. */
   storage?: Pick<StoreOptions, 'compactAfterBytes' | 'compactWhenIdleMs' | 'backupEveryMs' | 'watchExternalChanges' | 'retryAfterMs' | 'validateInBackground'>;
   dialogs?: NativeDialogs;
@@ -132,7 +134,8 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   };
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
-  const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: 1024 }) : undefined;
+  const { maxMemoryMb = 1024, ...timeLimits } = options.importLimits ?? {};
+  const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: Math.min(1024, maxMemoryMb), maxMemoryMb }) : undefined;
   const reviewTables = new ReviewTableService({
     store: () => current.store,
     now,
@@ -153,7 +156,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   });
   const imports = new ImportService({
     store: () => current.store,
-    parsers: workers ? workerParsers(workers) : inProcessParsers,
+    parsers: workers ? workerParsers(workers, { ...defaultImportTimeLimits, ...timeLimits }) : inProcessParsers,
     now,
     newId,
     onProgress: (progress) => emit('import.progress', progress),

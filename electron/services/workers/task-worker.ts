@@ -8,12 +8,15 @@ import { toPdfImport } from '../pdf/to-pdf-import';
 
 export type Task =
   | { kind: 'parse-text'; format: TextImportFormat; text: string }
-  | { kind: 'extract-pdf'; bytes: Uint8Array; fileName: string; password?: string };
+  | { kind: 'extract-pdf'; bytes: Uint8Array; fileName: string; password?: string; maxPages?: number };
 
 async function perform(task: Task): Promise<unknown> {
   if (task.kind === 'parse-text') return parseImportText(task.format, task.text);
   if (task.kind === 'extract-pdf') {
-    const result = await extractPdf(task.bytes, task.password !== undefined ? { password: task.password } : {});
+    const result = await extractPdf(task.bytes, {
+      ...(task.password !== undefined ? { password: task.password } : {}),
+      ...(task.maxPages !== undefined ? { maxPages: task.maxPages } : {}),
+    });
     return toPdfImport(result, task.fileName);
   }
   throw new Error(`Unknown task ${(task as { kind: string }).kind}`);

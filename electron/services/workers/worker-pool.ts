@@ -20,7 +20,20 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Heap limit of each worker: a file that needs more is stopped, not the app. */
   maxHeapMb?: number;
+  /**
+   * Limit of a task's heap plus the buffers it holds outside the heap (where a decompression
+   * bomb's inflated bytes go, which the heap limit never sees); checked every `memoryCheckMs`.
+   */
+  maxMemoryMb?: number;
+  memoryCheckMs?: number;
 }
+
+/** What `Worker.getHeapStatistics` (Node ≥ 22.16) reports; older runtimes only have the heap limit. */
+interface HeapStatistics {
+  used_heap_size: number;
+  external_memory?: number;
+}
+type MeasurableWorker = Worker & { getHeapStatistics?: () => Promise<HeapStatistics> };
 
 interface Job {
   message: unknown;
@@ -96,6 +109,7 @@ export class WorkerPool {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memoryWatch);
       job.signal?.removeEventListener('abort', onAbort);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -130,6 +144,20 @@ export class WorkerPool {
       () => finish({ error: new TaskStoppedError('timeout', `Stopped: took longer than ${Math.round(job.timeoutMs / 1000)} s`) }, true),
       job.timeoutMs,
     );
+    // V8 answers heap statistics through an interrupt, so this works while the task is busy.
+    const maxMemoryBytes = (this.options.maxMemoryMb ?? 1024) * 1024 * 1024;
+    const measurable = worker as MeasurableWorker;
+    const memoryWatch = setInterval(() => {
+      measurable.getHeapStatistics?.().then(
+        (statistics) => {
+          if (statistics.used_heap_size + (statistics.external_memory ?? 0) > maxMemoryBytes) {
+            finish({ error: new TaskStoppedError('memory', `Stopped: needed more than ${this.options.maxMemoryMb ?? 1024} MB of memory`) }, true);
+          }
+        },
+        () => undefined,
+      );
+    }, this.options.memoryCheckMs ?? 100);
+    memoryWatch.unref();
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

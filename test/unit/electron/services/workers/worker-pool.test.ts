@@ -43,6 +43,15 @@ describe('WorkerPool', () => {
     expect(await workers.run({ kind: 'echo', value: 'alive' }, { timeoutMs: 20_000 })).toBe('alive');
   });
 
+  it('stops a task whose buffers outside the heap pass the memory limit (a decompression bomb), and the next task still runs', async () => {
+    const workers = pool({ maxHeapMb: 1024, maxMemoryMb: 96, memoryCheckMs: 50 });
+    await expect(workers.run({ kind: 'allocate-buffers' }, { timeoutMs: 60_000 })).rejects.toMatchObject({
+      reason: 'memory',
+      message: 'Stopped: needed more than 96 MB of memory',
+    });
+    expect(await workers.run({ kind: 'echo', value: 'alive' }, { timeoutMs: 20_000 })).toBe('alive');
+  });
+
   it('cancels a running task on abort', async () => {
     const workers = pool();
     await workers.run({ kind: 'echo', value: 'warm' }, { timeoutMs: 20_000 });
