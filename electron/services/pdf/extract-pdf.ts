@@ -113,6 +113,24 @@ const NO_TEXT_LAYER = 'No text layer: this looks like a scan, so it was imported
  * Reads one PDF. Every problem with the file is an outcome; it throws only when pdf.js itself
  * cannot be loaded (for example without `@napi-rs/canvas`, which pdf.js needs for DOMMatrix in Node).
  */
+/**
+ * What pdf.js may do with an untrusted file when importing it: no XFA forms, no system fonts or
+ * font loading, no WebAssembly, no image decoding beyond 16 megapixels. There is no
+ * `isEvalSupported`: pdf.js 6 removed the option together with the code path it guarded
+ * (PostScript functions compiled with `new Function`, CVE-2024-4367's kind); a test checks that
+ * the pdf.js we ship has no eval of any kind left. Damaged files are read as far as they go.
+ */
+export const pdfjsImportOptions = {
+  enableXfa: false,
+  useSystemFonts: false,
+  disableFontFace: true,
+  useWasm: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+  maxImageSize: 4096 * 4096,
+  stopAtErrors: false,
+} as const;
+
 export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions = {}): Promise<PdfExtraction> {
   const structure = checkPdfStructure(bytes);
   if (!structure.hasHeader) {
@@ -131,17 +149,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions =
     // pdf.js takes ownership of (detaches) the buffer it is given; the caller keeps theirs.
     data: bytes.slice(),
     ...(options.password !== undefined ? { password: options.password } : {}),
-    // No `isEvalSupported`: pdf.js 6 removed the option together with the code path it guarded
-    // (PostScript functions compiled with `new Function`, CVE-2024-4367's kind); the security test
-    // checks that the pdf.js we ship has no eval of any kind left.
-    enableXfa: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWasm: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    maxImageSize: 4096 * 4096,
-    stopAtErrors: false,
+    ...pdfjsImportOptions,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     ...(pdfjsDir ? { cMapUrl: folder(pdfjsDir, 'cmaps'), cMapPacked: true, standardFontDataUrl: folder(pdfjsDir, 'standard_fonts') } : {}),
   });

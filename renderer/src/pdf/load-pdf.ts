@@ -1,5 +1,6 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { pdfViewerOptions } from './pdf-viewer-options';
 
 // pdf.js parses in its own worker, a file of the app's bundle (the CSP allows workers from 'self').
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -16,21 +17,17 @@ function dataUrl(folder: string): string {
 }
 
 /**
- * Opens a PDF from its bytes. pdf.js 6 never compiles code from a PDF's fonts or functions: the
- * `isEvalSupported` switch went away with the eval path itself (the CSP has no 'unsafe-eval'
- * anyway, and a test checks the shipped pdf.js for eval); `useWasm: false`: image decoders run
- * as plain JavaScript (the CSP has no 'wasm-unsafe-eval'). Nothing leaves the app: the bytes come
- * from the main side, and character maps and standard fonts from the app's own files.
+ * Opens a PDF from its bytes with the reader's safety options. Nothing leaves the app: the bytes
+ * come from the main side, and character maps and standard fonts from the app's own files.
  */
 export function loadPdf(data: Uint8Array): LoadingPdf {
   const task = getDocument({
     data,
-    useWasm: false,
+    ...pdfViewerOptions,
     cMapUrl: dataUrl('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: dataUrl('standard_fonts'),
     wasmUrl: dataUrl('wasm'),
-    stopAtErrors: false,
   });
   return { promise: task.promise, destroy: () => task.destroy() };
 }
