@@ -4,11 +4,12 @@ export const MAX_FILE_NAME_LENGTH = 120;
 const MAX_STEM_BYTES = 240;
 
 /**
- * Characters that no file name may hold on Windows (`<>:"/\|?*` and control characters), plus
- * those that break an Obsidian link to the note (`#`, `^`, `[`, `]`).
+ * Characters that no file name may hold on Windows (`<>:"/\|?*` and control characters), those
+ * that break an Obsidian link to the note (`#`, `^`, `[`, `]`), and the bidirectional controls that
+ * make a name read differently from what it is (`\u202E` shows `evil\u202Efdp.exe` as `evilexe.pdf`).
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it matches
-const UNSAFE_IN_FILE_NAME = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/g;
+const UNSAFE_IN_FILE_NAME = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Device names Windows reserves whatever the extension (`CON.md`, `nul.draft.md`). */
 const RESERVED_NAMES = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$/i;
 

@@ -3,6 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportCommitResult, ImportDecision, ImportPreview, ImportPreviewItem, ImportSourceFile } from '../../../shared/api/contract';
 import { detectTextFormat, looksLikePdf, type TextImportFormat } from '../../../shared/import/detect-format';
+import { displayFileName } from '../../../shared/import/display-file-name';
 import { DuplicateFinder } from '../../../shared/import/find-duplicates';
 import type { ImportResult, ImportWarning, PaperDraft } from '../../../shared/import/import-record';
 import { newPaper, type Attachment, type Paper } from '../../../shared/model/library';
@@ -84,7 +85,7 @@ export class ImportService {
     this.sessions.set(importId, session);
     const { signal } = session.controller;
     const sources: Array<{ name: string; bytes?: Uint8Array; text?: string }> = [
-      ...input.files.map((file) => ({ name: file.name, bytes: file.bytes })),
+      ...input.files.map((file) => ({ name: displayFileName(file.name), bytes: file.bytes })),
       ...(input.text !== undefined && input.text.trim() !== '' ? [{ name: 'Pasted text', text: input.text }] : []),
     ];
     if (sources.length === 0) throw new ApiFailure('invalid-input', 'Nothing to import: add files or paste some text');
