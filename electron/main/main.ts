@@ -23,6 +23,9 @@ import {
 // The Electron shell: it wires Electron's hooks to the policy in security.ts and to the services
 // built by openSift. Everything it decides is in modules that are unit-tested without Electron.
 
+// Every renderer sandboxed, whatever its webPreferences say (must run before the app is ready).
+app.enableSandbox();
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -49,17 +52,6 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.on('will-navigate', (event, url) => {
-    const decision = decideNavigation(url);
-    if (decision.allow) return;
-    event.preventDefault();
-    if (decision.openExternally) void shell.openExternal(url);
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url);
-    if (decision.openExternally && isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: decision.action };
-  });
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
@@ -79,8 +71,20 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  // Every web contents, not only the main window's (DevTools, anything added later), gets the guards.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      const decision = decideNavigation(url);
+      if (decision.allow) return;
+      event.preventDefault();
+      if (decision.openExternally && isSafeExternalUrl(url)) void shell.openExternal(url);
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = decideWindowOpen(url);
+      if (decision.openExternally && isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: decision.action };
+    });
   });
 
   let mainWindow: BrowserWindow | undefined;

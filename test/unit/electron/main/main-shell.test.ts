@@ -20,6 +20,7 @@ const fake = vi.hoisted(() => {
     appListeners: {} as Record<string, Listener>,
     menu: undefined as unknown,
     ready: Promise.resolve(),
+    sandboxEnabled: false,
   };
   class BrowserWindow {
     static getAllWindows = () => [];
@@ -36,6 +37,8 @@ const fake = vi.hoisted(() => {
         },
         send: () => undefined,
       };
+      // Electron announces every new web contents to the app, which is where main.ts adds its guards.
+      state.appListeners['web-contents-created']?.({}, this.webContents);
       this.loadURL = (url: string) => {
         record.loaded.push(url);
         return Promise.resolve();
@@ -48,6 +51,9 @@ const fake = vi.hoisted(() => {
   const electron = {
     app: {
       isPackaged: false,
+      enableSandbox: () => {
+        state.sandboxEnabled = true;
+      },
       getPath: () => state.userData,
       getAppPath: () => '',
       whenReady: () => state.ready,
@@ -189,6 +195,28 @@ describe('the Electron shell (against fakes of Electron)', () => {
     const escape = await handler?.({ url: 'app://bundle/..%2f..%2fpackage.json' });
     expect(escape?.status).toBe(404);
     expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('sandboxes every renderer and refuses webviews in any web contents', () => {
+    expect(fake.state.sandboxEnabled).toBe(true);
+    const listeners: Record<string, (...args: unknown[]) => unknown> = {};
+    let openHandler: ((details: { url: string }) => unknown) | undefined;
+    const contents = {
+      on: (event: string, listener: (...args: unknown[]) => unknown) => {
+        listeners[event] = listener;
+      },
+      setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => {
+        openHandler = handler;
+      },
+    };
+    fake.state.appListeners['web-contents-created']?.({}, contents);
+    let prevented = 0;
+    const event = { preventDefault: () => (prevented += 1) };
+    listeners['will-attach-webview']?.(event, {}, {});
+    listeners['will-navigate']?.(event, 'https://evil.example/');
+    listeners['will-navigate']?.(event, 'app://bundle/index.html');
+    expect(prevented).toBe(2);
+    expect(openHandler?.({ url: 'app://bundle/index.html' })).toEqual({ action: 'deny' });
   });
 
   it('denies permission requests', () => {
