@@ -97,8 +97,9 @@ describe('the main side writes only inside the library and the chosen export fol
       }
     }
   });
+  let closed = false;
   afterAll(async () => {
-    await sift.close();
+    if (!closed) await sift.close();
     await cleanup();
   });
 
@@ -216,6 +217,26 @@ describe('the main side writes only inside the library and the chosen export fol
     expect(await allFiles(exportFolder)).toEqual([...result.fileNames].sort());
     for (const [index, name] of result.fileNames.entries()) expect(await readFile(path.join(exportFolder, name), 'utf8')).toBe(`file ${index}`);
     for (const file of await allFiles(parent)) expect(file.startsWith(`library${path.sep}`) || file.startsWith(`export${path.sep}`), file).toBe(true);
+  });
+
+  it('backups.restore takes backup ids, never paths', async () => {
+    const papersBefore = (await call(sift, 'papers.list', {})).total;
+    for (const id of ['../library.json', '../../etc/passwd', '/etc/passwd', 'library.json', '..', '.', 'C:\\Windows\\win.ini', 'backup\u0000.json', 'library-2026-01-01T00-00-00-000Z.json/../../library.json']) {
+      expect(await sift.dispatch('backups.restore', { id }), id).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+    expect((await call(sift, 'papers.list', {})).total).toBe(papersBefore);
+    // (A refused restore still closes and reopens the library first, which backs it up: inside it.)
+    for (const file of await allFiles(parent)) expect(file.startsWith(`library${path.sep}`) || file.startsWith(`export${path.sep}`), file).toBe(true);
+  });
+
+  it('after closing (journal folded, search index and backups written), still nothing outside the library and the export folder', async () => {
+    await call(sift, 'search.query', { query: 'the' });
+    await sift.close();
+    closed = true;
+    const files = await allFiles(parent);
+    expect(files.some((file) => file.startsWith(`library${path.sep}`))).toBe(true);
+    for (const file of files) expect(file.startsWith(`library${path.sep}`) || file.startsWith(`export${path.sep}`), file).toBe(true);
+    for (const candidate of escapeCandidates) expect(existsSync(candidate), candidate).toBe(existedBefore.get(candidate));
   });
 
   it('portableFileName: any name becomes one portable segment, and a portable name stays itself (10,000 runs, fixed seed)', () => {
