@@ -87,6 +87,13 @@ let pdfjsLoading: Promise<Pdfjs> | undefined;
  */
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsLoading ??= (async () => {
+    // pdf.js 6 (the first with every advisory fixed) needs Node 22.13; Electron's Node has it, and
+    // `npm install` brings Node 22 for the scripts. A bare older Node gets this sentence, not a
+    // missing Promise.withResolvers.
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    if (major < 22 || (major === 22 && minor < 13)) {
+      throw new Error(`Reading PDFs needs Node.js 22.13 or later, and this is Node.js ${process.versions.node}: run Sift through npm (npm run web, npx sift), which uses the Node 22 that npm install brings`);
+    }
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -110,10 +117,6 @@ function folder(dir: string, name: string): string {
 const NO_TEXT_LAYER = 'No text layer: this looks like a scan, so it was imported with its metadata only';
 
 /**
- * Reads one PDF. Every problem with the file is an outcome; it throws only when pdf.js itself
- * cannot be loaded (for example without `@napi-rs/canvas`, which pdf.js needs for DOMMatrix in Node).
- */
-/**
  * What pdf.js may do with an untrusted file when importing it: no XFA forms, no system fonts or
  * font loading, no WebAssembly, no image decoding beyond 16 megapixels. There is no
  * `isEvalSupported`: pdf.js 6 removed the option together with the code path it guarded
@@ -131,6 +134,10 @@ export const pdfjsImportOptions = {
   stopAtErrors: false,
 } as const;
 
+/**
+ * Reads one PDF. Every problem with the file is an outcome; it throws only when pdf.js itself
+ * cannot be loaded (for example without `@napi-rs/canvas`, which pdf.js needs for DOMMatrix in Node).
+ */
 export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions = {}): Promise<PdfExtraction> {
   const structure = checkPdfStructure(bytes);
   if (!structure.hasHeader) {
