@@ -15,22 +15,50 @@ export function encodeBibtexNames(authors: readonly Author[], ascii: boolean): s
 }
 
 function encodeName(author: Author, ascii: boolean): string {
-  if ('literal' in author) return author.literal === ET_AL.literal ? 'others' : `{${encodeLatex(author.literal, ascii)}}`;
-  if (author.family.trim() === '') return author.given ? `{${encodeLatex(author.given, ascii)}}` : '{}';
-  const family = part(author.family, ascii);
+  if ('literal' in author) return author.literal === ET_AL.literal ? 'others' : braced(encodeNameText(author.literal, ascii));
+  if (author.family.trim() === '') return author.given ? braced(encodeNameText(author.given, ascii)) : '{}';
+  // A word whose first letter is lower case, before a hyphen, starts a "von" part, which readers join with a space
+  // (`al-Khwarizmi` → "al Khwarizmi"): such a family name is braced whole.
+  const vonHyphen = /(?:^|[\s-])[^\s\p{L}-]*\p{Ll}[^\s-]*-/u.test(author.family);
+  const family = vonHyphen ? braced(encodeNameText(author.family, ascii)) : part(author.family, ascii);
   if (!author.given) {
-    // "Jean Dupont" alone would read as given + family; braced with a comma it stays one family name.
-    return /\s/.test(author.family.trim()) ? `{${encodeLatex(author.family, ascii)}},` : family;
+    // "Jean Dupont" alone would read as given + family, and `{Ann=}` alone as one literal name;
+    // braced with a comma it stays one family name.
+    return /\s/.test(author.family.trim()) || needsBraces(author.family) || vonHyphen ? `${braced(encodeNameText(author.family, ascii))},` : family;
   }
   const comma = author.given.lastIndexOf(', ');
   if (comma < 0) return `${family}, ${part(author.given, ascii)}`;
   return `${family}, ${part(author.given.slice(comma + 2), ascii)}, ${part(author.given.slice(0, comma), ascii)}`;
 }
 
-/** A name part; braced when a comma or the word "and" in it would split the name or the list. */
+/**
+ * A name part; braced when a comma or the word "and" in it would split the name or the list, an
+ * `=` would make it a key of BibLaTeX's extended name format (`given=Jane`), or a hyphen beside a
+ * space would be read as the break between two names (`Jean -Paul`): readers take those apart.
+ */
 function part(text: string, ascii: boolean): string {
-  const encoded = encodeLatex(text, ascii);
-  return /,|\band\b/i.test(text) ? `{${encoded}}` : encoded;
+  const encoded = encodeNameText(text, ascii);
+  return needsBraces(text) ? braced(encoded) : encoded;
+}
+
+/**
+ * `{text}`, one group. A group that starts with a backslash (`{\%Ann}`) is a "special character"
+ * to BibTeX, and name parsers take it apart (`{\&Co}` loses its literal name): `{}` goes first.
+ */
+function braced(encoded: string): string {
+  return encoded.startsWith('\\') ? `{{}${encoded}}` : `{${encoded}}`;
+}
+
+/**
+ * A name's text as LaTeX, each run of hyphens braced (`{---}` for —, `{-{}-}` for --): a name
+ * splits at its hyphens, so `A---B` and `A-{}-B` would read back as A-B and A -B.
+ */
+function encodeNameText(text: string, ascii: boolean): string {
+  return encodeLatex(text, ascii).replace(/-(?:(?:\{\})?-)+/g, '{$&}');
+}
+
+function needsBraces(text: string): boolean {
+  return /[,=]|\band\b|\s-|-\s/i.test(text);
 }
 
 /**

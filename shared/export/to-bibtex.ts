@@ -162,6 +162,8 @@ function writeEntry(paper: Paper, key: string, dialect: BibtexDialect, report: P
     const text = paper[field];
     if (text !== undefined && hasMarkup(text)) report.drop(field, `its rich text (<i>, <sup>…) is written as LaTeX, which Sift reads back as plain text`);
   }
+  const names = paper.authors.flatMap((author) => ('literal' in author ? [author.literal] : [author.family, author.given ?? '']));
+  if (names.some(hasMarkup)) report.drop('authors', `a name's rich text (<i>, <sup>…) is written as LaTeX, which Sift reads back as plain text`);
   checkType(paper, type, venueField === undefined ? undefined : paper.venue, dialectName, report);
   const body = [...head, ...middle, ...tail].map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@${type}{${key}${body === '' ? '' : `,\n${body}`}\n}\n`;

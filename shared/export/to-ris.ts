@@ -164,10 +164,12 @@ function extraRis(item: PlannedExtra, report: PaperReport): string[] {
 /**
  * A value over several lines: the first after the tag, the rest on untagged lines, which the
  * importer trims and joins with "\n". Blank lines are left out (the importer skips them too).
+ * A line or paragraph separator (U+2028, U+2029) ends a line as well.
  */
 function multiline(tag: string, value: string): string[] {
+  // U+2028 and U+2029 too: a tag line with one in it is no tag line to a reader whose `.` stops there.
   const [first, ...rest] = value
-    .split(/\r\n|\r|\n/)
+    .split(/\r\n|[\r\n\u2028\u2029]/)
     .map((line) => line.trim())
     .filter(Boolean);
   if (first === undefined) return [];
