@@ -1,3 +1,5 @@
+// First, so that zod is configured before anything parses.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
