@@ -20,6 +20,18 @@ const intoFolder = (folders, message) => ({ regex: `^(\\.\\./)+(${folders})(/|$)
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
+// Untrusted text (titles, abstracts, notes, comments) reaches the DOM only as text or through the
+// Markdown sanitizer (ARCHITECTURE.md §7); these are the ways around that, so the renderer may not use them.
+const rawHtml = 'Raw HTML bypasses React\'s escaping and the Markdown sanitizer: render text, or Markdown through MarkdownPreview.';
+const noRawHtml = [
+  { selector: "JSXAttribute[name.name=/^(dangerouslySetInnerHTML|srcDoc)$/]", message: rawHtml },
+  { selector: "Property[key.name='dangerouslySetInnerHTML']", message: rawHtml },
+  { selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]', message: rawHtml },
+  { selector: 'AssignmentExpression > MemberExpression.left[computed=true][property.value=/^(innerHTML|outerHTML|srcdoc)$/]', message: rawHtml },
+  { selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe|parseFromString)$/]', message: rawHtml },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: rawHtml },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'release/**', 'test/.artifacts/**'] },
   js.configs.recommended,
@@ -49,6 +61,10 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       ...restrict(...noNode, ...noElectron, intoFolder('electron|test', 'renderer/ reaches the main side only through shared/api and api/client.ts.')),
     },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...noRawHtml] },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
