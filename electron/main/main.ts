@@ -58,15 +58,16 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // The same security headers as browser mode, on every answer.
+  const headers = { 'content-security-policy': contentSecurityPolicy, 'x-content-type-options': 'nosniff' };
+  const notFound = () => new Response('Not found', { status: 404, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
   protocol.handle(APP_SCHEME, async (request) => {
     const file = await resolveBundleFile(request.url, paths.rendererFolder);
-    if (!file) return new Response('Not found', { status: 404 });
+    if (!file) return notFound();
     try {
-      return new Response(await readFile(file), {
-        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': contentSecurityPolicy },
-      });
+      return new Response(await readFile(file), { headers: { ...headers, 'content-type': mimeTypeFor(file) } });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return notFound();
     }
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, methodNames, type ApiResult } from '../../../../shared/api/contract';
 import { isSafeExternalUrl } from '../../../../electron/main/security';
+import { contentSecurityPolicy } from '../../../../shared/api/content-security-policy';
 
 // A fake of the Electron objects main.ts touches, recording what the shell does with them.
 const fake = vi.hoisted(() => {
@@ -192,8 +193,12 @@ describe('the Electron shell (against fakes of Electron)', () => {
     const index = await handler?.({ url: 'app://bundle/index.html' });
     expect(index?.status).toBe(200);
     expect(index?.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(index?.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(index?.headers.get('x-content-type-options')).toBe('nosniff');
     const escape = await handler?.({ url: 'app://bundle/..%2f..%2fpackage.json' });
     expect(escape?.status).toBe(404);
+    expect(escape?.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(escape?.headers.get('x-content-type-options')).toBe('nosniff');
     expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
