@@ -287,12 +287,12 @@ describe('XSS payloads render as inert text in every view (Chromium, browser mod
 
   it('renders titles, abstracts, authors, notes, tags, cells, comparisons, criteria and highlights of the corpus without running any', async () => {
     const { page } = app;
+    const e01 = payloads.find((p) => p.id === 'e01')!;
     const { ids, pdfPaperId, titles } = await fillLibrary();
     await page.reload();
     await sift.waitForList();
 
     // The list and the sidebar (tags, saved searches): the titles are there, as text.
-    const e01 = payloads.find((p) => p.id === 'e01')!;
     const comparisonNote = `${payloads.map((p) => `- ${p.id}: ${p.payload}`).join('\n')}\n\n${payloads.map((p) => p.payload).join('\n\n')}`;
     /** Finds a payload's paper by the id its abstract names and selects it. */
     const openPaper = async (id: string) => {
@@ -304,6 +304,8 @@ describe('XSS payloads render as inert text in every view (Chromium, browser mod
     };
     await expect.poll(() => sift.visibleTitles()).toContain(titles.get(ids.get('e01') ?? '') ?? '?');
     expect(await page.getByTestId('saved-search').count()).toBe(12);
+    expect(await page.getByTestId('saved-search').first().textContent()).toContain(payloads[0]!.payload.slice(0, 15));
+    expect(await sift.tagCount(e01.payload)).toBe(1);
     await expectInert(page, 'library list');
 
     // The detail pane of every paper (abstract, authors, venue, links, tags, notes preview), stepping down the list.
