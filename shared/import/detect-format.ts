@@ -23,7 +23,9 @@ export function detectTextFormat(text: string, fileName = ''): TextImportFormat 
   const trimmed = head.trimStart();
   if ((trimmed.startsWith('[') || trimmed.startsWith('{')) && /"(type|title|issued|author|id)"\s*:/.test(head)) return 'csl-json';
   if (/^(?:TY|PT|T1|TI) {2}- /m.test(head) && /^ER {2}-/m.test(text)) return 'ris';
-  if (/^\s*@[A-Za-z]+\s*[{(]/m.test(head)) return 'bibtex';
+  // Blanks before the `@` only within its line: `^\s*` would rescan every later empty line from
+  // each line start, quadratic on 64 KiB of newlines (2 s).
+  if (/^[^\S\n\r\u2028\u2029]*@[A-Za-z]+\s*[{(]/m.test(head)) return 'bibtex';
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'bib' || extension === 'bibtex') return 'bibtex';
   if (extension === 'ris') return 'ris';

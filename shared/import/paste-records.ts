@@ -1,5 +1,6 @@
 import type { Author } from '../model/library';
-import type { ImportResult } from './import-record';
+import { fitDraft } from './fit-draft';
+import type { ImportResult, PaperDraft } from './import-record';
 import type { PastedListResult } from './parse-pasted-list';
 
 /** "Ada Lovelace" → { given: 'Ada', family: 'Lovelace' }; a one-word name stays whole. */
@@ -16,10 +17,8 @@ export function authorFromName(name: string): Author {
 export function pastedRecords(parsed: PastedListResult): ImportResult {
   return {
     format: 'paste',
-    records: parsed.papers.map((pasted) => ({
-      line: pasted.line,
-      warnings: [],
-      paper: {
+    records: parsed.papers.map((pasted) => {
+      const paper: PaperDraft = {
         type: pasted.arxivId || parsed.format === 'daily-papers' ? 'preprint' : 'misc',
         title: pasted.title,
         authors: (pasted.authors ?? []).map(authorFromName),
@@ -28,8 +27,11 @@ export function pastedRecords(parsed: PastedListResult): ImportResult {
         ...(pasted.abstract ? { abstract: pasted.abstract } : {}),
         ...(pasted.doi ? { doi: pasted.doi } : {}),
         ...(pasted.arxivId ? { arxivId: pasted.arxivId } : {}),
-      },
-    })),
+      };
+      // A paste has no size limits of its own (a megabyte "abstract" under one title): fit it to the library's.
+      const warnings = fitDraft(paper).map((message) => ({ line: pasted.line, message }));
+      return { line: pasted.line, warnings, paper };
+    }),
     warnings: parsed.warnings,
   };
 }

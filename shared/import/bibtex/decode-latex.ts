@@ -278,7 +278,7 @@ function prepareTex(raw: string, problems: string[]): string {
     if (word === undefined) {
       const symbol = raw[slash + 1];
       if (symbol === undefined) break;
-      out += symbol in CONTROL_SYMBOLS ? CONTROL_SYMBOLS[symbol] : KNOWN_TO_CITATION_JS.has(symbol) || /[&%$#_{}]/.test(symbol) ? `\\${symbol}` : symbol;
+      out += Object.hasOwn(CONTROL_SYMBOLS, symbol) ? CONTROL_SYMBOLS[symbol] : KNOWN_TO_CITATION_JS.has(symbol) || /[&%$#_{}]/.test(symbol) ? `\\${symbol}` : symbol;
       at = slash + 2;
       continue;
     }
@@ -298,7 +298,7 @@ function prepareTex(raw: string, problems: string[]): string {
     }
     const spaces = /^[ \t\r\n]*/.exec(raw.slice(next, next + 100))?.[0] ?? '';
     const takesArgument = raw[next + spaces.length] === '{';
-    if (word in SYMBOLS) {
+    if (Object.hasOwn(SYMBOLS, word)) {
       // TeX swallows the spaces after a command (`16\times 16` → "16×16"), but `a \leq b` reads
       // better as "a ≤ b": keep them when the command has a space before it too.
       out += SYMBOLS[word];

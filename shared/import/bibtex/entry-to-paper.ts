@@ -41,6 +41,8 @@ const PAPER_TYPES: Record<string, PaperType> = {
 const JOURNAL_TYPES = new Set(['article', 'suppperiodical', 'periodical', 'preprint', 'misc', 'online', 'unpublished']);
 /** Types that become `preprint` when they carry an arXiv id and no venue other than arXiv. */
 const PREPRINT_TYPES = new Set(['article', 'misc', 'online', 'electronic', 'www', 'unpublished', 'preprint']);
+/** Field names that would reach a prototype if a later step copied `extra` with plain assignment. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Fields kept exactly as written, never read as LaTeX: identifiers, keys, links and file paths. */
 const VERBATIM = /^(?:url|urlraw|doi|eprint|file|pdf|verb[a-c]|ids|crossref|xref|xdata|entryset|related|bdsk-(?:url|file)-\d+|ee|link)$/;
 
@@ -91,7 +93,8 @@ export function entryToPaper(entry: BibtexEntry): ImportedRecord {
     return value.slice(0, max);
   };
 
-  let type = PAPER_TYPES[entry.type];
+  // Own keys only: `@constructor{…}` or `@__proto__{…}` must not find Object.prototype's members.
+  let type = Object.hasOwn(PAPER_TYPES, entry.type) ? PAPER_TYPES[entry.type] : undefined;
   if (type === undefined) {
     warn(entry.line, `The entry type @${entry.type} is not a BibTeX or BibLaTeX type; it was imported as misc.`);
     type = 'misc';
@@ -121,6 +124,11 @@ export function entryToPaper(entry: BibtexEntry): ImportedRecord {
   for (const [name, found] of fields) {
     if (used.has(name) || found.value.trim() === '') continue;
     const key = name.slice(0, MAX.extraKey);
+    if (UNSAFE_KEYS.has(key)) {
+      // As in the CSL-JSON importer: `extra.__proto__ = …` would be lost, and a later copy could misread it.
+      warn(found.line, `Ignored the field "${key}".`);
+      continue;
+    }
     extra[key] = clip(name, extraValue(name, found), MAX.extraValue) ?? '';
   }
   if (type !== entry.type) extra.entrytype = entry.type;

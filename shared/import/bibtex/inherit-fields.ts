@@ -92,7 +92,8 @@ function xdataKeys(entry: BibtexEntry): Array<{ key: string; line: number }> {
 }
 
 function copyFields(child: BibtexEntry, parent: BibtexEntry, crossref: boolean): void {
-  const titles = crossref ? TITLE_PREFIX[parent.type] : undefined;
+  // Own keys only: a parent typed `@constructor` or `@__proto__` must not find Object.prototype's members.
+  const titles = crossref && Object.hasOwn(TITLE_PREFIX, parent.type) ? TITLE_PREFIX[parent.type] : undefined;
   const renameTitles = titles?.children.has(child.type) === true;
   const inherited = new Map<string, BibtexField>();
   for (const [name, field] of parent.fields) {

@@ -175,7 +175,15 @@ function toRecord(item: JsonObject, line: number | undefined): ImportedRecord {
       warn(`Ignored the field "${key}".`);
       continue;
     }
-    const value = extraText(item[key]);
+    let value: string | undefined;
+    try {
+      value = extraText(item[key]);
+    } catch (error) {
+      // JSON.parse reads any depth, JSON.stringify overflows the stack near 10,000 levels.
+      if (!(error instanceof RangeError)) throw error;
+      warn(`The field "${excerpt(key)}" is nested too deeply to keep; left it out.`);
+      continue;
+    }
     if (value !== undefined) extra[key] = value;
   }
 
@@ -345,15 +353,20 @@ function extraText(value: unknown): string | undefined {
 function syntaxWarning(text: string, error: unknown): ImportWarning {
   const reason = error instanceof Error ? error.message : String(error);
   let found: { line: number; column: number; code: string } | undefined;
-  visit(
-    text,
-    {
-      onError: (code, _offset, _length, startLine, startCharacter) => {
-        found ??= { line: startLine + 1, column: startCharacter + 1, code: printParseErrorCode(code) };
+  try {
+    visit(
+      text,
+      {
+        onError: (code, _offset, _length, startLine, startCharacter) => {
+          found ??= { line: startLine + 1, column: startCharacter + 1, code: printParseErrorCode(code) };
+        },
       },
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch (overflow) {
+    // jsonc-parser recurses once per nesting level; thousands of `[` overflow its stack.
+    if (!(overflow instanceof RangeError)) throw overflow;
+  }
   if (found === undefined) {
     // The two parsers disagree (rare): fall back to the offset in the engine's message, if any.
     const offset = /position (\d+)/.exec(reason)?.[1];
@@ -382,27 +395,33 @@ function itemLines(text: string, path: JSONPath, count: number): (number | undef
     const at = pathSupplier();
     if (path.every((key, index) => at[index] === key) && typeof at[path.length] === 'number') lines.push(startLine + 1);
   };
-  visit(text, {
-    onObjectBegin: (_offset, _length, startLine, _character, pathSupplier) => {
-      depth++;
-      element(startLine, pathSupplier);
-    },
-    onObjectEnd: () => {
-      depth--;
-    },
-    onArrayBegin: (_offset, _length, startLine, _character, pathSupplier) => {
-      depth++;
-      element(startLine, pathSupplier);
-    },
-    onArrayEnd: () => {
-      depth--;
-    },
-    onLiteralValue: (_value, _offset, _length, startLine, _character, pathSupplier) => {
-      depth++;
-      element(startLine, pathSupplier);
-      depth--;
-    },
-  });
+  try {
+    visit(text, {
+      onObjectBegin: (_offset, _length, startLine, _character, pathSupplier) => {
+        depth++;
+        element(startLine, pathSupplier);
+      },
+      onObjectEnd: () => {
+        depth--;
+      },
+      onArrayBegin: (_offset, _length, startLine, _character, pathSupplier) => {
+        depth++;
+        element(startLine, pathSupplier);
+      },
+      onArrayEnd: () => {
+        depth--;
+      },
+      onLiteralValue: (_value, _offset, _length, startLine, _character, pathSupplier) => {
+        depth++;
+        element(startLine, pathSupplier);
+        depth--;
+      },
+    });
+  } catch (overflow) {
+    // jsonc-parser recurses once per nesting level: with values nested thousands deep, no lines.
+    if (!(overflow instanceof RangeError)) throw overflow;
+    return [];
+  }
   // A repeated "items" key, say: better no line than a wrong one.
   return lines.length === count ? lines : [];
 }
