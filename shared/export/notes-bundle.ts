@@ -95,7 +95,10 @@ export function obsidianTag(tag: string): string {
 }
 
 function paperNote(paper: Paper, matter: NoteFrontMatter, fileNames: ReadonlyMap<string, string>): string {
-  const yaml = stringify(matter, { lineWidth: 0, compat: 'yaml-1.1' });
+  // A multi-line value is one double-quoted line with JSON's escapes: a block scalar (`|+`) at the
+  // end would lose its last newline to a reader that ends front matter at `\n---`, and yaml's
+  // folded double quotes turn a line that starts with a space into `\\ ` (a backslash) when read.
+  const yaml = stringify(matter, { lineWidth: 0, compat: 'yaml-1.1', blockQuote: false, doubleQuotedAsJSON: true });
   // A trailing ` #` would be read as the heading's closing sequence and dropped.
   const title = escapeMarkdownLine(paper.title).replace(/\s#+$/, (end) => end.replace(/#/g, '\\#'));
   const sections = [`# ${title || 'Untitled'}`];
