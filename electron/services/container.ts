@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/api/contract';
@@ -204,6 +205,9 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
       const { store } = current;
       if (store.state.kind === 'failed' && store.state.locked) throw new ApiFailure('unavailable', store.state.message);
       if (options.readOnly) throw new ApiFailure('unavailable', 'This library is open read-only');
+      // Closing folds the journal (and may write a backup), so an unknown id is refused before it.
+      const source = store.backups.pathOf(id);
+      if (!source || !(await stat(source).catch(() => undefined))) throw new ApiFailure('not-found', `No backup "${id}" in this library`);
       await closeLibrary(current);
       let restoredPapers: number;
       try {

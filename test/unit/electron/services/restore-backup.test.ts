@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sift } from '../../../../electron/services/container';
 import type { BackupInfo, LibraryInfo } from '../../../../shared/api/contract';
 import type { Paper } from '../../../../shared/model/library';
+import { folderContents } from '../../../helpers/folder-contents';
 import { openTempSift } from '../../../helpers/temp-library';
 
 async function call<T>(sift: Sift, method: string, input: unknown = {}): Promise<T> {
@@ -74,5 +75,15 @@ describe('restore from backup', () => {
     const result = await opened.sift.dispatch('backups.restore', { id: '../library.json' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await call<LibraryInfo>(opened.sift, 'library.info')).toMatchObject({ state: 'ready' });
+  });
+
+  it('refuses a backup id that names no file before touching the library: nothing is written', async () => {
+    const opened = await openTempSift({ withSample: true, storage: { compactWhenIdleMs: 600_000 } });
+    cleanup = opened.cleanup;
+    await call(opened.sift, 'tags.add', { paperIds: [opened.sift.store.data.papers[0]?.id], tag: 'pending-in-journal' });
+    const before = await folderContents(opened.folder);
+    const result = await opened.sift.dispatch('backups.restore', { id: 'library-2020-01-01T00-00-00-000Z.json' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No backup "library-2020-01-01T00-00-00-000Z.json" in this library' } });
+    expect(await folderContents(opened.folder)).toEqual(before);
   });
 });
