@@ -145,6 +145,38 @@ describe('review table Markdown with hostile cells', () => {
   }, TIMEOUT);
 });
 
+describe('review table Markdown with hostile evidence quotes as footnotes', () => {
+  it('keeps the table whole and gives one footnote line per quoted cell, its quote as plain text', () => {
+    const columnIds = ['title', 'venue', customColumnKey('c1')] as const;
+    const quotes = fc.dictionary(fc.constantFrom(...columnIds), fc.record({ quote: hostileText, page: fc.option(fc.integer({ min: 1, max: 999 }), { nil: undefined }) }));
+    fc.assert(
+      fc.property(papersArbitrary, fc.array(quotes, { minLength: 4, maxLength: 4 }), (papers, cells) => {
+        const evidence = Object.fromEntries(papers.map((paper, index) => [paper.id, cells[index] ?? {}]));
+        const markdown = reviewTableMarkdown(papers, [...columnIds], { columns, footnotes: true, evidence });
+        const quoted = papers.flatMap((paper, index) => columnIds.flatMap((id) => (cells[index]?.[id]?.quote.trim() ? [cells[index]?.[id]] : [])));
+        const [table = '', notes = ''] = markdown.split('\n\n');
+        const tableLines = table.split('\n').filter(Boolean);
+        expect(tableLines).toHaveLength(papers.length + 2);
+        for (const line of tableLines) expect(unescapedPipes(line), line).toBe(columnIds.length + 1);
+        expect(parseTable(`${table}\n`).rows).toHaveLength(papers.length);
+
+        const noteLines = notes.split('\n').filter(Boolean);
+        expect(noteLines).toHaveLength(quoted.length);
+        noteLines.forEach((line, index) => {
+          const quote = quoted[index];
+          const [, text = ''] = /^\[\^\d+\]: (.*)$/.exec(line) ?? [];
+          // marked has no footnotes: the definition's text, rendered inline, must be the quote as written.
+          const html = marked.parseInline(text, { gfm: true, async: false });
+          expect(html.match(/<[^>]*>?/g) ?? [], html).toEqual([]);
+          const page = quote?.page === undefined ? '' : ` (p. ${quote.page})`;
+          expect(decodeHtml(html)).toBe(`“${(quote?.quote ?? '').replace(/\s+/g, ' ').trim()}”${page}`);
+        });
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
+    );
+  }, TIMEOUT);
+});
+
 describe('comparison Markdown with hostile cells', () => {
   it('keeps its table whole, each cell its plain text (or —), with no HTML and no unsafe link', () => {
     fc.assert(
