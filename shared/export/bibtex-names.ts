@@ -17,9 +17,9 @@ export function encodeBibtexNames(authors: readonly Author[], ascii: boolean): s
 function encodeName(author: Author, ascii: boolean): string {
   if ('literal' in author) return author.literal === ET_AL.literal ? 'others' : braced(encodeNameText(author.literal, ascii));
   if (author.family.trim() === '') return author.given ? braced(encodeNameText(author.given, ascii)) : '{}';
-  // A word whose first letter is lower case, before a hyphen, starts a "von" part, which readers join with a space
-  // (`al-Khwarizmi` → "al Khwarizmi"): such a family name is braced whole.
-  const vonHyphen = /(?:^|[\s-])[^\s\p{L}-]*\p{Ll}[^\s-]*-/u.test(author.family);
+  // A word whose first letter is not a capital starts a "von" part, which readers join to the
+  // rest with a space (`al-Khwarizmi` → "al Khwarizmi"): a hyphenated family name with one is braced whole.
+  const vonHyphen = author.family.includes('-') && author.family.split(/[\s-]/).some((word) => !/^[^\p{L}]*[\p{Lu}\p{Lt}]/u.test(word));
   const family = vonHyphen ? braced(encodeNameText(author.family, ascii)) : part(author.family, ascii);
   if (!author.given) {
     // "Jean Dupont" alone would read as given + family, and `{Ann=}` alone as one literal name;
@@ -54,7 +54,8 @@ function braced(encoded: string): string {
  * splits at its hyphens, so `A---B` and `A-{}-B` would read back as A-B and A -B.
  */
 function encodeNameText(text: string, ascii: boolean): string {
-  return encodeLatex(text, ascii).replace(/-(?:(?:\{\})?-)+/g, '{$&}');
+  // After a control symbol (`\%`) the group would be read as its argument: `{}` keeps them apart.
+  return encodeLatex(text, ascii).replace(/(\\[^A-Za-z])?(-(?:(?:\{\})?-)+)/g, (_run, symbol: string | undefined, dashes: string) => `${symbol === undefined ? '' : `${symbol}{}`}{${dashes}}`);
 }
 
 function needsBraces(text: string): boolean {

@@ -150,8 +150,13 @@ function cslAuthor(author: Author): Record<string, string> {
   if ('literal' in author) return { literal: author.literal };
   if (!author.given) return { family: author.family };
   const comma = author.given.lastIndexOf(', ');
-  if (comma <= 0) return { family: author.family, given: author.given };
-  return { family: author.family, given: author.given.slice(0, comma), suffix: author.given.slice(comma + 2) };
+  const given = author.given.slice(0, comma);
+  const suffix = author.given.slice(comma + 2);
+  // Split only where the importer's trimmed join gives the same text back: "Ann, " has no suffix,
+  // and "Ann , Jr." would lose its space.
+  const whole = (part: string) => part !== '' && part === part.trim();
+  if (comma <= 0 || !whole(given) || !whole(suffix)) return { family: author.family, given: author.given };
+  return { family: author.family, given, suffix };
 }
 
 /**

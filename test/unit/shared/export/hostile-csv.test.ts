@@ -4,7 +4,7 @@
  * every record the columns' width, every cell the paper's plain text or that text behind one `'`;
  * no cell starts as a formula (`= + - @`, their full-width forms, tab, CR or NUL, also after
  * leading white space); and a reader that drops the `'` as csv.ts documents gets the text back
- * exactly. `FUZZ_RUNS` sets the number of runs.
+ * exactly. `FUZZ_RUNS` sets the number of runs, `FUZZ_SEED` the seed.
  */
 
 import { parse } from 'csv-parse/sync';
@@ -15,7 +15,7 @@ import { customColumnKey, reviewColumnDefinitions, reviewColumnIds } from '../..
 import { newPaper, paperTypes, tagNameSchema, type Author, type Column, type Paper } from '../../../../shared/model/library';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = 20261127;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const TIMEOUT = Math.max(20_000, RUNS * 20);
 const now = '2026-01-01T00:00:00.000Z';
 

@@ -3,7 +3,7 @@
  * `: `, ` #`, `No`, `&anchor`, `*alias`, `!tag`, `%`, `@`, any Unicode), the front matter of its
  * note is the block Obsidian and Zettlr find (from the first `---` line to the next), and the
  * `yaml` parser, as YAML 1.2 and as YAML 1.1, reads exactly the values `noteFrontMatter` gives.
- * The title is one `# ` heading line. `FUZZ_RUNS` sets the number of runs.
+ * The title is one `# ` heading line. `FUZZ_RUNS` sets the number of runs, `FUZZ_SEED` the seed.
  */
 
 import fc from 'fast-check';
@@ -13,7 +13,7 @@ import { noteFrontMatter, paperNoteFiles } from '../../../../shared/export/notes
 import { newPaper, paperTypes, tagNameSchema, type Author, type Paper } from '../../../../shared/model/library';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
-const SEED = 20261127;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const TIMEOUT = Math.max(20_000, RUNS * 20);
 const now = '2026-01-01T00:00:00.000Z';
 
