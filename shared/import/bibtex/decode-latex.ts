@@ -120,16 +120,26 @@ export function decodeLatex(raw: string): Decoded<string> {
  * citation-js would read: an accented capital in braces starts a given or family name, not a
  * particle (`{\'E}mile Zola`), and "First Last, Jr" is not "Last = First Last, First = Jr".
  */
+/** The longest single name split into given and family parts (a Paper's `literal` holds 1,000). */
+const MAX_NAME_LENGTH = 1000;
+
 export function decodeNames(raw: string): Decoded<Author[]> {
   const problems: string[] = [];
   const prepared = decodeSpecialCharacters(prepareTex(raw, problems));
   const pieces = splitTopLevel(prepared, /\s+and\s+/iy).map((piece) => piece.trim());
+  const whole = () => pieces.filter(Boolean).map((piece) => ({ literal: cleanText(piece.replace(/[{}$]/g, '')) }));
+  if (pieces.some((piece) => piece.length > MAX_NAME_LENGTH)) {
+    // citation-js orders a name's words with Array#shift, quadratic in their number (1.5 s for one
+    // 1.1 MB name from a macro bomb); no real name is that long, and a Paper keeps 1,000 characters.
+    problems.push(`has a name longer than ${MAX_NAME_LENGTH.toLocaleString('en')} characters, so each name was kept whole`);
+    return { value: whole(), problems };
+  }
   let parsed: CitationJsName[];
   try {
     parsed = parseValue(prepared, 'author') as CitationJsName[];
   } catch {
     problems.push('could not be split into given and family names, so each name was kept whole');
-    return { value: pieces.filter(Boolean).map((piece) => ({ literal: cleanText(piece.replace(/[{}$]/g, '')) })), problems };
+    return { value: whole(), problems };
   }
   const aligned = pieces.length === parsed.length;
   const authors: Author[] = [];
@@ -146,14 +156,30 @@ export function decodeNames(raw: string): Decoded<Author[]> {
  * "Jr"; people who write it mean Richard H. Granger Jr. Read such a name that way.
  */
 function withSuffixOnlyFixed(name: CitationJsName, piece: string): CitationJsName {
-  const match = /^([^,]*\s[^,]*?)\s*,\s*(jr\.?|sr\.?|ii|iii|iv)$/i.exec(piece);
+  const match = suffixOnly(piece);
   if (!match) return name;
   try {
-    const [person] = parseValue(match[1] ?? '', 'author') as CitationJsName[];
-    return person?.family ? { ...person, suffix: match[2] } : name;
+    const [person] = parseValue(match.person, 'author') as CitationJsName[];
+    return person?.family ? { ...person, suffix: match.suffix } : name;
   } catch {
     return name;
   }
+}
+
+const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+
+/**
+ * `^([^,]*\s[^,]*?)\s*,\s*(jr\.?|sr\.?|ii|iii|iv)$/i` without the regex: it backtracked over every
+ * space of a comma-less name, quadratic (31 s on the 1.1 MB name of a macro bomb).
+ */
+function suffixOnly(piece: string): { person: string; suffix: string } | undefined {
+  const comma = piece.indexOf(',');
+  if (comma === -1 || piece.includes(',', comma + 1)) return undefined;
+  const suffix = piece.slice(comma + 1).trimStart();
+  if (!SUFFIX.test(suffix)) return undefined;
+  // The regex's greedy `[^,]*\s` took everything before the comma, once it held a space.
+  const person = piece.slice(0, comma);
+  return /\s/.test(person) ? { person, suffix } : undefined;
 }
 
 /** Writes authors back in BibTeX's name-list syntax, for fields kept verbatim in `extra`. */

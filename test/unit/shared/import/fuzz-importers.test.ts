@@ -95,6 +95,22 @@ describe('regressions found by fuzzing', () => {
     ]);
   });
 
+  it('BibTeX: one author name of 300,000 words is kept whole, with a warning (a hang guard: the Jr-suffix regex and citation-js were quadratic)', { timeout: 10_000 }, () => {
+    const result = checkImport('bibtex', `@misc{a, title = {T}, author = {${'a '.repeat(300_000)}Z, Jr}}`);
+    expect(result.records[0]?.paper.authors).toEqual([{ literal: 'a '.repeat(500) }]);
+    expect(result.records[0]?.warnings.map((warning) => warning.message)).toEqual([
+      'The author field has a name longer than 1,000 characters, so each name was kept whole.',
+    ]);
+  });
+
+  it.each([
+    ['Richard H. Granger, Jr', [{ family: 'Granger', given: 'Richard H., Jr' }]],
+    ['Richard H. Granger , Jr', [{ family: 'Richard H. Granger', given: 'Jr' }]],
+    ['Granger , Jr', [{ family: 'Granger', given: 'Jr' }]],
+  ])('BibTeX author %j reads as before the suffix regex was replaced', (name, authors) => {
+    expect(checkImport('bibtex', `@misc{a, author = {${name}}}`).records[0]?.paper.authors).toEqual(authors);
+  });
+
   it('a pasted abstract over 1,000,000 characters is cut to fit paperSchema, with a warning', () => {
     const result = checkImport('paste', `A Title\n\n${'a '.repeat(600_000)}`);
     expect(result.records.map((record) => record.paper.abstract?.length)).toEqual([1_000_000]);
