@@ -115,7 +115,8 @@ function groupClauses(items: readonly Item[], hints: QueryHint[]): QueryClause[]
   const clauses: QueryClause[] = [];
   for (const group of groups) {
     if (group.length === 1) {
-      clauses.push(...(group[0] ?? []));
+      // Not push(...): one token can normalize into 200,000 words, too many arguments for the stack.
+      for (const term of group[0] ?? []) clauses.push(term);
       continue;
     }
     // An operand of OR must be one term; a bare token that normalized into several words

@@ -163,6 +163,17 @@ function tokenSoup(tokens: readonly string[], scale: FuzzScale): fc.Arbitrary<st
 
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
 
+/**
+ * A short run of `tokens` repeated up to 100,000 times (2,000 at the small scale), between a few
+ * more: the shape that exposes regexes and loops that rescan (quadratic or worse).
+ */
+export function repeatedPattern(tokens: readonly string[], scale: FuzzScale): fc.Arbitrary<string> {
+  const run = (minLength: number) => fc.array(pick(tokens), { minLength, maxLength: 4 }).map((parts) => parts.join(''));
+  return fc
+    .record({ prefix: run(0), unit: run(1), suffix: run(0), count: fc.integer({ min: 1, max: scale === 'small' ? 2000 : 100_000 }) })
+    .map(({ prefix, unit, suffix, count }) => `${prefix}${unit.repeat(Math.min(count, Math.floor(2_000_000 / Math.max(unit.length, 1))))}${suffix}`);
+}
+
 function fixtureTexts(folder: string): string[] {
   const directory = `${fixtures}${folder}/`;
   return readdirSync(directory)
@@ -346,6 +357,7 @@ export function bibtexInputs(scale: FuzzScale): fc.Arbitrary<string> {
     { weight: 5, arbitrary: fc.array(bibtexEntry(scale), { maxLength: sizes(scale).items }).map((entries) => entries.join('\n')) },
     { weight: 5, arbitrary: mutatedFixture('bibtex', scale) },
     { weight: 1, arbitrary: hostile },
+    { weight: 2, arbitrary: repeatedPattern([...LATEX, '@misc{', '@string{', 'a = ', ' # ', '"', ',', '\n'], scale) },
   );
 }
 
@@ -397,6 +409,7 @@ export function risInputs(scale: FuzzScale): fc.Arbitrary<string> {
     },
     { weight: 5, arbitrary: mutatedFixture('ris', scale) },
     { weight: 1, arbitrary: hostile },
+    { weight: 2, arbitrary: repeatedPattern([...RIS_TAGS.map((tag) => `${tag}  - `), ...RIS_VALUES.filter((value) => value.length < 50), '\n', '\r', ' - ', '(', ')'], scale) },
   );
 }
 
@@ -472,6 +485,7 @@ export function cslJsonInputs(scale: FuzzScale): fc.Arbitrary<string> {
     { weight: 5, arbitrary: cslJsonText(scale) },
     { weight: 5, arbitrary: mutatedFixture('csl-json', scale) },
     { weight: 1, arbitrary: hostile },
+    { weight: 2, arbitrary: repeatedPattern([...CSL_KEYS.map((key) => `"${key}": `), ...CSL_STRINGS.map((text) => JSON.stringify(text)), '[', ']', '{', '}', ',', ' ', '\n'], scale) },
   );
 }
 
@@ -506,6 +520,7 @@ export function pasteInputs(scale: FuzzScale): fc.Arbitrary<string> {
     },
     { weight: 5, arbitrary: mutatedFixture('paste', scale) },
     { weight: 1, arbitrary: hostile },
+    { weight: 2, arbitrary: repeatedPattern([...PASTE_LINES.filter((line) => line.length < 100), '\n', '\r\n', ' ', ':', '.', '/', '[', ']', '(', ')'], scale) },
   );
 }
 

@@ -10,7 +10,7 @@
 
 import fc from 'fast-check';
 import { completeQuery, parseQuery, type ParsedQuery, type QueryTerm } from '../../shared/search/parse-query';
-import type { FuzzScale, FuzzTarget, Timer } from './importer-properties';
+import { repeatedPattern, type FuzzScale, type FuzzTarget, type Timer } from './importer-properties';
 import { prototypeChanges, prototypeSnapshot } from './prototype-guard';
 
 const QUERY_TOKENS = [
@@ -40,6 +40,7 @@ export function queryInputs(scale: FuzzScale): fc.Arbitrary<string> {
         .tuple(fc.constantFrom('"', '-', 'OR ', 'a:', 'year:', 'tag:', '- ', '!', 'aaaa', '"a" ', '-"'), fc.integer({ min: 1, max: repeat }))
         .map(([token, count]) => token.repeat(count)),
     },
+    { weight: 2, arbitrary: repeatedPattern(QUERY_TOKENS, scale) },
   );
 }
 

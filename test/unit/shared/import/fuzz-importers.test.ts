@@ -111,6 +111,18 @@ describe('regressions found by fuzzing', () => {
     expect(checkImport('bibtex', `@misc{a, author = {${name}}}`).records[0]?.paper.authors).toEqual(authors);
   });
 
+  it('BibTeX: 100,000 `#` joins in one value (a hang guard: each join flattened the growing string, 3 s)', { timeout: 10_000 }, () => {
+    const result = checkImport('bibtex', `@misc{k, title = ${'x # '.repeat(100_000)}x}`);
+    expect(result.records[0]?.paper.title).toBe('x '.repeat(5000));
+  });
+
+  it('BibTeX: an @string with 200,000 undefined macros keeps the file (push(...warnings) overflowed the stack)', { timeout: 10_000 }, () => {
+    const result = checkImport('bibtex', `@string{a = ${'x # '.repeat(200_000)}x}\n@misc{k, title = {T}}`);
+    expect(result.records.map((record) => record.paper.title)).toEqual(['T']);
+    expect(result.warnings).toHaveLength(201);
+    expect(result.warnings.at(-1)).toEqual({ message: '199,801 more problems like these are not listed.' });
+  });
+
   it('a pasted abstract over 1,000,000 characters is cut to fit paperSchema, with a warning', () => {
     const result = checkImport('paste', `A Title\n\n${'a '.repeat(600_000)}`);
     expect(result.records.map((record) => record.paper.abstract?.length)).toEqual([1_000_000]);

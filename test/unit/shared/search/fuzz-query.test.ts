@@ -20,6 +20,13 @@ describe('fuzzed parseQuery', () => {
     );
   });
 
+  it('one token of 200,000 words (a=a=a…) gives 200,000 terms (found by fuzzing: push(...terms) overflowed the stack)', () => {
+    const parsed = parseQuery('a='.repeat(200_000));
+    expect(parsed.clauses).toHaveLength(200_000);
+    expect(parsed.clauses[0]).toEqual({ kind: 'word', text: 'a', negated: false });
+    expect(parsed.hints).toEqual([]);
+  });
+
   it.each([
     ['100,000 quotes', '"'.repeat(100_000)],
     ['100,000 minus signs', '-'.repeat(100_000)],
