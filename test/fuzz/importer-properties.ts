@@ -36,7 +36,7 @@ const untimed: Timer = (parse) => parse();
 
 /** Warnings the parsers give only when their catch-all caught a bug, never for bad input. */
 const INTERNAL_ERRORS: Record<TextImportFormat, RegExp> = {
-  bibtex: /^This BibTeX file could not be read \(/,
+  bibtex: /^This BibTeX file could not be read \(|\): reading it failed \(/,
   ris: /^Could not read the RIS text: /,
   'csl-json': /^Could not read the CSL-JSON text: /,
   paste: /^Could not read the pasted text \(/,

@@ -240,10 +240,13 @@ function failureWarning(error: unknown, token: MooToken | undefined, start: Star
     line = token?.line ?? start.line + countLines(source);
   } else if (error instanceof RangeError) {
     reason = 'its braces are nested too deeply';
-  } else {
+  } else if (error instanceof SyntaxError || /invalid syntax/.test(message)) {
     const at = /at line (\d+) col (\d+)/.exec(message);
     if (at) line = Number(at[1]);
     reason = 'it contains text that is not BibTeX';
+  } else {
+    // A bug, not the input: say so rather than blame the text (and let fuzzing see it).
+    reason = `reading it failed (${error instanceof Error ? error.name : 'Error'}: ${message.slice(0, 200)})`;
   }
   const what = start.type === 'string' || start.type === 'preamble' ? `@${start.type}` : `@${start.type} entry`;
   return {
