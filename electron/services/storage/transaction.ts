@@ -80,8 +80,7 @@ export class LibraryTransaction {
       if (wanted.has(paper.id)) this.removed.set(paper.id, { paper, index });
       else kept.push(paper);
     });
-    this.library.papers.length = 0;
-    this.library.papers.push(...kept);
+    replaceAll(this.library.papers, kept);
     for (const id of wanted) this.byId.delete(id);
     this.papersChanged = true;
   }
@@ -113,8 +112,7 @@ export class LibraryTransaction {
         restored.splice(index, 0, paper);
         this.byId.set(paper.id, paper);
       }
-      this.library.papers.length = 0;
-      this.library.papers.push(...restored);
+      replaceAll(this.library.papers, restored);
     }
   }
 
@@ -148,8 +146,7 @@ export function applyEntry(library: Library, byId: Map<string, Paper>, entry: Jo
   if (entry.removed && entry.removed.length > 0) {
     const removed = new Set(entry.removed);
     const kept = library.papers.filter((paper) => !removed.has(paper.id));
-    library.papers.length = 0;
-    library.papers.push(...kept);
+    replaceAll(library.papers, kept);
     for (const id of removed) byId.delete(id);
   }
   if (entry.tags) library.tags = entry.tags;
@@ -165,4 +162,13 @@ export function applyEntry(library: Library, byId: Map<string, Paper>, entry: Jo
 export function replaceInPlace(target: Paper, source: Paper): void {
   for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key];
   Object.assign(target, source);
+}
+
+/**
+ * Refills an array in place. Not `push(...items)`: spread passes every item as an argument on the
+ * stack, which overflows at a few hundred thousand papers.
+ */
+function replaceAll<T>(target: T[], items: readonly T[]): void {
+  target.length = 0;
+  for (const item of items) target.push(item);
 }
