@@ -275,7 +275,8 @@ class DeletionTable {
     const terms: number[] = [];
     for (let at = first; at < this.length && (this.packed[at] as number) < low + TERM_BITS; at += 1) terms.push((this.packed[at] as number) - low);
     const late = this.late.get(hash);
-    if (late) terms.push(...late);
+    // A loop, not push(...late): spread arguments overflow the stack past ~150,000 items.
+    if (late) for (const term of late) terms.push(term);
     return terms;
   }
 }
