@@ -135,8 +135,8 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
   };
   let current = await openLibrary(options.libraryFolder);
   const canChoose = options.dialogs !== undefined;
-  const { maxMemoryMb = 1024, ...timeLimits } = options.importLimits ?? {};
-  const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: Math.min(1024, maxMemoryMb), maxMemoryMb }) : undefined;
+  const { maxMemoryMb = 768, ...timeLimits } = options.importLimits ?? {};
+  const workers = options.taskWorkerEntry ? new WorkerPool({ entry: options.taskWorkerEntry, size: 2, maxHeapMb: maxMemoryMb, maxMemoryMb }) : undefined;
   const reviewTables = new ReviewTableService({
     store: () => current.store,
     now,

@@ -30,7 +30,7 @@ export interface WorkerPoolOptions {
 
 /** What `Worker.getHeapStatistics` (Node ≥ 22.16) reports; older runtimes only have the heap limit. */
 interface HeapStatistics {
-  used_heap_size: number;
+  total_heap_size: number;
   external_memory?: number;
 }
 type MeasurableWorker = Worker & { getHeapStatistics?: () => Promise<HeapStatistics> };
@@ -150,7 +150,8 @@ export class WorkerPool {
     const memoryWatch = setInterval(() => {
       measurable.getHeapStatistics?.().then(
         (statistics) => {
-          if (statistics.used_heap_size + (statistics.external_memory ?? 0) > maxMemoryBytes) {
+          // The heap as committed (what the process holds), not only what is in use.
+          if (statistics.total_heap_size + (statistics.external_memory ?? 0) > maxMemoryBytes) {
             finish({ error: new TaskStoppedError('memory', `Stopped: needed more than ${this.options.maxMemoryMb ?? 1024} MB of memory`) }, true);
           }
         },
