@@ -15,10 +15,9 @@ import { exportBibliography } from '../../../../shared/export/export-bibliograph
 import type { TextImportFormat } from '../../../../shared/import/detect-format';
 import { parseImportText } from '../../../../shared/import/parse-import-text';
 import { newPaper, paperTypes, type Author, type Paper } from '../../../../shared/model/library';
+import { fuzzSettings, hostileTextFrom, authorFrom } from '../../../helpers/hostile-text';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const TIMEOUT = Math.max(20_000, RUNS * 40);
+const { runs: RUNS, seed: SEED, timeout: TIMEOUT } = fuzzSettings(1000, 40);
 const now = '2026-01-01T00:00:00.000Z';
 
 const HOSTILE = [
@@ -29,13 +28,11 @@ const HOSTILE = [
   '[x](javascript:alert(1))', '=', 'javascript:', 'https://evil.example', '10.1000/x', ']', '[',
 ];
 
-const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength: 8 })
-  .map((parts) => parts.join(''));
+const hostileText = hostileTextFrom(HOSTILE);
 /** Text with a letter in it somewhere, which a name needs to be a name. */
 const nameText = fc.tuple(hostileText, fc.constantFrom('Ann', 'Li', 'Müller', 'van der Berg', 'O’Neil'), hostileText).map((parts) => parts.join(''));
 
-const author: fc.Arbitrary<Author> = fc.oneof(fc.record({ family: nameText, given: nameText }), fc.record({ family: nameText }), fc.record({ literal: nameText }));
+const author = authorFrom(nameText);
 
 function paperArbitrary(id: string): fc.Arbitrary<Paper> {
   return fc

@@ -12,11 +12,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { neutralizeFormula, reviewTableCsv } from '../../../../shared/export/csv';
 import { customColumnKey, reviewColumnDefinitions, reviewColumnIds } from '../../../../shared/export/review-columns';
-import { newPaper, paperTypes, tagNameSchema, type Author, type Column, type Paper } from '../../../../shared/model/library';
+import { newPaper, type Column, type Paper } from '../../../../shared/model/library';
+import { fuzzSettings, hostileTextFrom, paperFieldsFrom } from '../../../helpers/hostile-text';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const TIMEOUT = Math.max(20_000, RUNS * 20);
+const { runs: RUNS, seed: SEED, timeout: TIMEOUT } = fuzzSettings(2000);
 const now = '2026-01-01T00:00:00.000Z';
 
 const HOSTILE = [
@@ -25,23 +24,13 @@ const HOSTILE = [
   '1', '2019', '-1.5', '0x1', '|', '<script>', '\\', '\u2028', '\ud800', '\u{1f600}',
 ];
 
-const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength: 8 })
-  .map((parts) => parts.join(''));
-
-const author: fc.Arbitrary<Author> = fc.oneof(fc.record({ family: hostileText, given: hostileText }), fc.record({ family: hostileText }), fc.record({ literal: hostileText }));
-const tag = hostileText.map((text) => tagNameSchema.safeParse(text)).filter((result) => result.success).map((result) => result.data as string);
+const hostileText = hostileTextFrom(HOSTILE);
 
 function paperArbitrary(id: string): fc.Arbitrary<Paper> {
   return fc
     .record({
-      type: fc.constantFrom(...paperTypes),
-      title: hostileText,
-      authors: fc.array(author, { maxLength: 3 }),
-      year: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: undefined }),
-      venue: fc.option(hostileText, { nil: undefined }),
+      ...paperFieldsFrom(hostileText),
       doi: fc.option(hostileText, { nil: undefined }),
-      tags: fc.array(tag, { maxLength: 3 }),
       c1: fc.oneof(hostileText, fc.boolean(), fc.constant(null)),
       c2: fc.oneof(fc.double(), fc.integer(), hostileText),
     })

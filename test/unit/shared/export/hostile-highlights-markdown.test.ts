@@ -10,10 +10,9 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { highlightsMarkdown } from '../../../../shared/export/highlights-markdown';
 import type { Annotation } from '../../../../shared/model/library';
+import { fuzzSettings, hostileTextFrom } from '../../../helpers/hostile-text';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const TIMEOUT = Math.max(20_000, RUNS * 20);
+const { runs: RUNS, seed: SEED, timeout: TIMEOUT } = fuzzSettings(1500);
 const now = '2026-01-01T00:00:00.000Z';
 
 const HOSTILE = [
@@ -22,9 +21,7 @@ const HOSTILE = [
   '<', '>', '&', '&amp;', '&#60;', '\\', 'https://evil.example/a_b', 'www.evil.example', 'a@b.example', '"', '—', '$x$', '[^1]',
 ];
 
-const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength: 8 })
-  .map((parts) => parts.join(''));
+const hostileText = hostileTextFrom(HOSTILE);
 
 const highlight: fc.Arbitrary<Annotation> = fc
   .record({ page: fc.integer({ min: 1, max: 999 }), y: fc.integer({ min: 0, max: 800 }), quote: hostileText, comment: fc.option(hostileText, { nil: undefined }) })

@@ -14,12 +14,11 @@ import { describe, expect, it } from 'vitest';
 import { comparisonFields, comparisonMarkdown } from '../../../../shared/export/comparison-markdown';
 import { reviewTableMarkdown } from '../../../../shared/export/markdown-table';
 import { customColumnKey, reviewColumnDefinitions, reviewColumnIds } from '../../../../shared/export/review-columns';
-import { newPaper, paperTypes, tagNameSchema, type Author, type Column, type Paper } from '../../../../shared/model/library';
+import { newPaper, type Column, type Paper } from '../../../../shared/model/library';
 import { parseTable } from '../../../helpers/gfm-table';
+import { fuzzSettings, hostileTextFrom, paperFieldsFrom } from '../../../helpers/hostile-text';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const TIMEOUT = Math.max(20_000, RUNS * 20);
+const { runs: RUNS, seed: SEED, timeout: TIMEOUT } = fuzzSettings(1500);
 const now = '2026-01-01T00:00:00.000Z';
 
 /** Pieces that break Markdown tables, HTML, links, CSV, BibTeX, RIS or YAML when left as they are. */
@@ -32,16 +31,8 @@ const HOSTILE = [
   '[^1]', '＝', '＋', '－', '＠', '\nTY  - JOUR', '\nER  - ', '}, url = {javascript:alert(1)}, x={', ' and ', 'others',
 ];
 
-const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength: 8 })
-  .map((parts) => parts.join(''));
+const hostileText = hostileTextFrom(HOSTILE);
 
-const author: fc.Arbitrary<Author> = fc.oneof(
-  fc.record({ family: hostileText, given: hostileText }),
-  fc.record({ family: hostileText }),
-  fc.record({ literal: hostileText }),
-);
-const tag = hostileText.map((text) => tagNameSchema.safeParse(text)).filter((result) => result.success).map((result) => result.data as string);
 
 const columns: Column[] = [
   { id: 'c1', name: 'Notes', kind: 'text' },
@@ -51,15 +42,10 @@ const columns: Column[] = [
 function paperArbitrary(id: string): fc.Arbitrary<Paper> {
   return fc
     .record({
-      type: fc.constantFrom(...paperTypes),
-      title: hostileText,
-      authors: fc.array(author, { maxLength: 3 }),
-      year: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: undefined }),
-      venue: fc.option(hostileText, { nil: undefined }),
+      ...paperFieldsFrom(hostileText),
       doi: fc.option(fc.oneof(hostileText, hostileText.map((text) => `10.1000/${text}`)), { nil: undefined }),
       arxivId: fc.option(hostileText, { nil: undefined }),
       url: fc.option(fc.oneof(hostileText, hostileText.map((text) => `https://x.example/${text}`), fc.constantFrom('javascript:alert(1)', 'data:text/html,<script>', 'HTTPS://a.example/(x)')), { nil: undefined }),
-      tags: fc.array(tag, { maxLength: 3 }),
       abstract: fc.option(hostileText, { nil: undefined }),
       reason: fc.option(hostileText, { nil: undefined }),
       c1: hostileText,
