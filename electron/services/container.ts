@@ -25,6 +25,7 @@ import { notesExport, tableExport } from './table-export';
 import { writeExportFiles } from './export-folder';
 import { RelatedService } from './related/related-service';
 import { ComparisonService } from './related/comparison-service';
+import { dashboardStats } from './dashboard-stats';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -266,6 +267,7 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'screening.criteria.get': () => screening.criteria(),
     'screening.criteria.set': (criteria) => screening.setCriteria(criteria),
     'screening.stats': ({ paperIds }) => screening.stats(paperIds),
+    'dashboard.stats': ({ paperIds, top }) => dashboardStats(current.store, screening, paperIds, top),
     'papers.related': ({ paperId, limit }) => current.related.related(paperId, limit),
     'compare.analyze': ({ paperIds }) => current.related.analyze(paperIds),
     'comparisons.get': ({ paperIds }) => comparisons.get(paperIds),

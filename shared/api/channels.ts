@@ -54,6 +54,7 @@ export const methodNames = [
   'screening.criteria.get',
   'screening.criteria.set',
   'screening.stats',
+  'dashboard.stats',
   'papers.related',
   'compare.analyze',
   'comparisons.get',

@@ -333,6 +333,38 @@ export const screeningStatsSchema = z.object({
 });
 export type ScreeningStats = z.infer<typeof screeningStatsSchema>;
 
+/** A label (a year, tag, venue, import format…) with how many papers it has. */
+const countedSchema = z.object({ label: z.string(), count: z.number().int() });
+
+/**
+ * The library overview of the dashboard (shared/dashboard/library-stats.ts computes all but `screening`).
+ * Tags count papers by full name; a parent (`method` of `method/rct`) counts the distinct papers of its
+ * subtree, as the sidebar and `tag:method` do. Venues are grouped without case and runs of white space.
+ */
+export const libraryStatsSchema = z.object({
+  /** The papers counted. */
+  papers: z.number().int(),
+  /** Papers per year, oldest first (only years that have papers). */
+  years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  /** Papers without a year. */
+  noYear: z.number().int(),
+  /** The most used tags, most papers first (ties by name). */
+  tags: z.array(countedSchema),
+  /** How many distinct tags (and parents) there are, of which `tags` shows the top. */
+  tagCount: z.number().int(),
+  /** The most frequent venues, labelled by their most used spelling. */
+  venues: z.array(countedSchema),
+  venueCount: z.number().int(),
+  noVenue: z.number().int(),
+  status: z.object({ unread: z.number().int(), reading: z.number().int(), read: z.number().int() }),
+  /** Papers per import format (`bibtex`, `ris`, `pdf`…); papers added without an import are `manual`. */
+  sources: z.array(countedSchema),
+  withPdf: z.number().int(),
+  withNotes: z.number().int(),
+  screening: screeningStatsSchema,
+});
+export type LibraryStats = z.infer<typeof libraryStatsSchema>;
+
 const base64 = z.string().max(350_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
 
 const attachmentId = z.string().min(1).max(128);
@@ -720,6 +752,11 @@ export const apiMethods = {
     'Screening counts per decision and per exclusion reason for the given papers (all papers when none are given)',
     z.object({ paperIds: z.array(paperId).max(100_000).optional() }).strict(),
     screeningStatsSchema,
+  ),
+  'dashboard.stats': method(
+    'The library overview: papers per year, top tags and venues, reading status, import sources and screening counts (all papers when none are given)',
+    z.object({ paperIds: z.array(paperId).max(100_000).optional(), top: z.number().int().min(1).max(100).optional() }).strict(),
+    libraryStatsSchema,
   ),
   'papers.related': method(
     'The papers most similar to a paper by TF-IDF cosine over title and abstract (library vocabulary), most similar first',

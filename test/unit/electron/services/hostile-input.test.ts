@@ -66,6 +66,7 @@ const validSamples: Record<MethodName, unknown> = {
   'screening.criteria.get': {},
   'screening.criteria.set': { reasons: [{ id: 'r1', label: 'Off topic' }], includeKeywords: ['keep'], excludeKeywords: ['drop'] },
   'screening.stats': { paperIds: ['no-such-paper'] },
+  'dashboard.stats': { paperIds: ['no-such-paper'], top: 100 },
   'papers.related': { paperId: 'no-such-paper', limit: 5 },
   'compare.analyze': { paperIds: ['no-such-paper-a', 'no-such-paper-b'] },
   'comparisons.get': { paperIds: ['no-such-paper-a', 'no-such-paper-b'] },

@@ -151,6 +151,7 @@ const badInputs: Record<MethodName, unknown[]> = {
     { reasons: [], includeKeywords: [], excludeKeywords: [], extra: 1 },
   ],
   'screening.stats': [{ paperIds: 'all' }, { query: 'decision:include' }, { paperIds: [''] }],
+  'dashboard.stats': [{ paperIds: 'all' }, { query: 'year:2021' }, { paperIds: [''] }, { top: 0 }, { top: 1000 }, { top: 2.5 }, [], 'stats'],
   'papers.related': [{}, { paperId: '' }, { paperId: 'a', limit: 51 }, { paperId: 'a', limit: 0 }, { paperId: 'a', limit: 2.5 }, { paperId: 'a', extra: 1 }],
   'compare.analyze': [{}, { paperIds: ['a'] }, { paperIds: ['a', 'b', 'c', 'd', 'e'] }, { paperIds: ['a', 'a'] }, { paperIds: 'a,b' }],
   'comparisons.get': [{}, { paperIds: ['a'] }, { paperIds: ['a', 'b', 'c', 'd', 'e'] }, { paperIds: ['a', 'b', 'a'] }],

@@ -54,6 +54,7 @@ describe('the API contract', () => {
       'screening.criteria.get',
       'screening.criteria.set',
       'screening.stats',
+      'dashboard.stats',
       'papers.related',
       'compare.analyze',
       'comparisons.get',
