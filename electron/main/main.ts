@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import { eventNames, ipcEventChannel } from '../../shared/api/contract';
 import { openSift, type Sift } from '../services/container';
@@ -10,6 +10,18 @@ import { mimeTypeFor, resolveBundleFile } from './app-protocol';
 import { registerIpc } from './ipc';
 import { nativeDialogs } from './native-dialogs';
 import { buildMenuTemplate } from './menu';
+import {
+  APP_STATE_FILE,
+  appStateKeeper,
+  loadAppState,
+  restorableBounds,
+  wholeBounds,
+  withoutRecentLibraries,
+  withRecentLibrary,
+  type AppStateKeeper,
+} from './app-state';
+import { folderOpener, newLibraryProblem } from './library-opener';
+import { documentArguments, libraryArgument, LIBRARY_FILE, openRequests, type OpenRequest, type PathProbe } from './open-requests';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -32,28 +44,67 @@ protocol.registerSchemesAsPrivileged([
 
 const paths = appPaths(app.isPackaged ? app.getAppPath() : __dirname, app.getPath('userData'));
 
-function libraryFromArguments(): string | undefined {
-  try {
-    const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { library: { type: 'string' } }, strict: false });
-    return typeof values.library === 'string' ? path.resolve(values.library) : undefined;
-  } catch {
-    return undefined;
-  }
+const log = (message: string, error: unknown) => console.error(message, error);
+
+const probe: PathProbe = {
+  kind(target) {
+    try {
+      const stats = statSync(target);
+      return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'missing';
+    } catch {
+      return 'missing';
+    }
+  },
+};
+
+/** `--library DIR`, and the documents (files to import, a library folder) given on a command line. */
+function requestsFromArgv(argv: readonly string[], cwd: string): { library?: string; requests: OpenRequest[] } {
+  const library = libraryArgument(argv.slice(app.isPackaged ? 1 : 2));
+  return {
+    ...(library !== undefined ? { library: path.resolve(cwd, library) } : {}),
+    requests: openRequests(documentArguments(argv, app.isPackaged), cwd, probe),
+  };
 }
 
-function createWindow(): BrowserWindow {
+const isLibraryFolder = (folder: string) => probe.kind(path.join(folder, LIBRARY_FILE)) === 'file';
+
+function createWindow(state: AppStateKeeper): BrowserWindow {
+  const saved = state.current.window;
+  const bounds = restorableBounds(saved?.bounds, screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...(bounds ?? { width: 1400, height: 900 }),
     minWidth: 900,
     minHeight: 560,
     title: 'Sift',
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
+  if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  window.on('close', () => rememberWindow(state, window));
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/** The window's size when not maximized (so un-maximizing next time goes back to it), and whether it is. */
+function rememberWindow(state: AppStateKeeper, window: BrowserWindow | undefined): void {
+  if (!window || window.isDestroyed()) return;
+  const remembered = { bounds: wholeBounds(window.getNormalBounds()), maximized: window.isMaximized() };
+  state.update((current) => ({ ...current, window: remembered }));
+}
+
+function focus(window: BrowserWindow | undefined): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+/** Requests that arrive before the app is ready (macOS open-file at launch, a second instance early on). */
+let handleRequests: ((requests: OpenRequest[]) => void) | undefined;
+const pendingRequests: OpenRequest[] = [];
+function request(requests: OpenRequest[]): void {
+  if (handleRequests) handleRequests(requests);
+  else pendingRequests.push(...requests);
 }
 
 async function start(): Promise<void> {
@@ -88,17 +139,27 @@ async function start(): Promise<void> {
     });
   });
 
+  const state = appStateKeeper(path.join(app.getPath('userData'), APP_STATE_FILE), await loadAppState(path.join(app.getPath('userData'), APP_STATE_FILE)), log);
+  const launch = requestsFromArgv(process.argv, process.cwd());
+  // A library named at launch (command line, macOS open-file) is the one opened; imports wait for the window.
+  const early = [...pendingRequests.splice(0), ...launch.requests];
+  const launchLibrary = early.filter((item) => item.kind === 'open-library').at(-1);
+  pendingRequests.push(...early.filter((item) => item.kind === 'import'));
+  // Else the last library opened, if it is still there.
+  const lastLibrary = state.current.recentLibraries.slice(0, 1).find(isLibraryFolder);
+
   let mainWindow: BrowserWindow | undefined;
   let sift: Sift;
+  const opener = folderOpener(nativeDialogs(dialog, () => mainWindow));
   try {
     sift = await openSift({
-      libraryFolder: libraryFromArguments() ?? paths.defaultLibraryFolder,
+      libraryFolder: launch.library ?? launchLibrary?.folder ?? lastLibrary ?? paths.defaultLibraryFolder,
       resourcesFolder: paths.resourcesFolder,
       app: 'Sift desktop app',
       storage: { validateInBackground: true },
       taskWorkerEntry: path.join(__dirname, 'task-worker.mjs'),
-      dialogs: nativeDialogs(dialog, () => mainWindow),
-      log: (message, error) => console.error(message, error),
+      dialogs: opener.dialogs,
+      log,
     });
   } catch (error) {
     dialog.showErrorBox('Sift cannot start', (error as Error).message);
@@ -109,19 +170,62 @@ async function start(): Promise<void> {
   sift.subscribe((event, payload) => {
     if (eventNames.includes(event)) mainWindow?.webContents.send(ipcEventChannel(event), payload);
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        platform: process.platform,
-        openLibrary: () => void sift.dispatch('library.chooseAndOpen', {}),
-        openDataFolder: () => void shell.openPath(sift.store.folder),
-        runCommand: (command) => mainWindow?.webContents.send(ipcEventChannel('app.command'), { command }),
-      }),
-    ),
-  );
-  mainWindow = createWindow();
+  const openLibraryFolder = (folder: string) => {
+    opener.answerNextWith(folder);
+    void sift.dispatch('library.chooseAndOpen', {});
+  };
+  const newLibrary = async () => {
+    const window = mainWindow;
+    const options = { title: 'New Library', buttonLabel: 'Create Library', properties: ['openDirectory', 'createDirectory'] } satisfies OpenDialogOptions;
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const folder = result.canceled ? undefined : result.filePaths[0];
+    if (!folder) return;
+    const problem = newLibraryProblem(await readdir(folder).catch(() => []));
+    if (problem) dialog.showErrorBox('Cannot start a library here', problem);
+    else openLibraryFolder(folder);
+  };
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          newLibrary: () => void newLibrary(),
+          openLibrary: () => void sift.dispatch('library.chooseAndOpen', {}),
+          recentLibraries: state.current.recentLibraries,
+          openRecentLibrary: (folder) => (isLibraryFolder(folder) ? openLibraryFolder(folder) : dialog.showErrorBox('Library not found', `There is no Sift library in ${folder} any more.`)),
+          clearRecentLibraries: () => {
+            state.update(withoutRecentLibraries);
+            setMenu();
+          },
+          openDataFolder: () => void shell.openPath(sift.store.folder),
+          runCommand: (command) => mainWindow?.webContents.send(ipcEventChannel('app.command'), { command }),
+        }),
+      ),
+    );
+  const rememberLibrary = () => {
+    state.update((current) => withRecentLibrary(current, sift.store.folder));
+    setMenu();
+  };
+  // However a library gets opened (menu, renderer, a second instance), it becomes the most recent.
+  sift.subscribe((event, payload) => {
+    if (event === 'library.changed' && (payload as { reason: string }).reason === 'library-opened') rememberLibrary();
+  });
+  rememberLibrary();
+  mainWindow = createWindow(state);
+  handleRequests = (requests) => {
+    for (const item of requests) {
+      if (item.kind === 'open-library') openLibraryFolder(item.folder);
+      // The import dialog, for the user to pick the file: the renderer has no event yet that carries files.
+      else mainWindow?.webContents.send(ipcEventChannel('app.command'), { command: 'import' });
+    }
+  };
+  if (pendingRequests.length > 0) {
+    const requests = pendingRequests.splice(0, pendingRequests.length);
+    // Once the page listens for commands.
+    mainWindow.webContents.once('did-finish-load', () => handleRequests?.(requests));
+  }
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(state);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -134,7 +238,9 @@ async function start(): Promise<void> {
     event.preventDefault();
     if (closeState === 'closing') return;
     closeState = 'closing';
-    void sift.close().finally(() => {
+    // Before the windows close: quitting does not wait for what their close handlers write.
+    rememberWindow(state, mainWindow);
+    void Promise.all([sift.close(), state.flushed()]).finally(() => {
       closeState = 'closed';
       app.quit();
     });
@@ -144,12 +250,17 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // A second Sift (a .bib opened from the file manager, `Sift <folder>`) hands its argv here and quits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focus(BrowserWindow.getAllWindows()[0]);
+    const { library, requests } = requestsFromArgv(argv, workingDirectory);
+    request([...(library !== undefined && isLibraryFolder(library) ? [{ kind: 'open-library' as const, folder: library }] : []), ...requests]);
+  });
+  // macOS: a file or folder opened with Sift (Finder, the Dock icon), possibly before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    focus(BrowserWindow.getAllWindows()[0]);
+    request(openRequests([file], '/', probe));
   });
   void start();
 }

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methodNames, type ApiResult } from '../../../../shared/api/contract';
+import { ipcChannel, ipcEventChannel, methodNames, type ApiResult } from '../../../../shared/api/contract';
 import { isSafeExternalUrl } from '../../../../electron/main/security';
 import { contentSecurityPolicy } from '../../../../shared/api/content-security-policy';
 
@@ -11,7 +11,17 @@ const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
   const state = {
     userData: '',
-    windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; contents: Record<string, Listener>; openHandler?: Listener }>,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      loaded: string[];
+      contents: Record<string, Listener>;
+      openHandler?: Listener;
+      listeners: Record<string, Listener>;
+      sent: Array<[string, unknown]>;
+      maximized: boolean;
+      focused: number;
+    }>,
+    errorBoxes: [] as string[],
     ipcHandlers: new Map<string, Listener>(),
     protocolHandler: undefined as undefined | ((request: { url: string }) => Promise<Response>),
     privilegedSchemes: [] as unknown[],
@@ -24,19 +34,35 @@ const fake = vi.hoisted(() => {
     sandboxEnabled: false,
   };
   class BrowserWindow {
-    static getAllWindows = () => [];
+    static all: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.all;
     readonly webContents;
+    readonly record;
     constructor(readonly options: Record<string, unknown>) {
-      const record = { options, loaded: [] as string[], contents: {} as Record<string, Listener>, openHandler: undefined as undefined | Listener };
+      const record = {
+        options,
+        loaded: [] as string[],
+        contents: {} as Record<string, Listener>,
+        openHandler: undefined as undefined | Listener,
+        listeners: {} as Record<string, Listener>,
+        sent: [] as Array<[string, unknown]>,
+        maximized: false,
+        focused: 0,
+      };
+      this.record = record;
       state.windows.push(record);
+      BrowserWindow.all.push(this);
       this.webContents = {
         on: (event: string, listener: Listener) => {
+          record.contents[event] = listener;
+        },
+        once: (event: string, listener: Listener) => {
           record.contents[event] = listener;
         },
         setWindowOpenHandler: (handler: Listener) => {
           record.openHandler = handler;
         },
-        send: () => undefined,
+        send: (channel: string, payload: unknown) => record.sent.push([channel, payload]),
       };
       // Electron announces every new web contents to the app, which is where main.ts adds its guards.
       state.appListeners['web-contents-created']?.({}, this.webContents);
@@ -48,6 +74,28 @@ const fake = vi.hoisted(() => {
     loadURL: (url: string) => Promise<void>;
     once() {}
     show() {}
+    on(event: string, listener: Listener) {
+      this.record.listeners[event] = listener;
+    }
+    maximize() {
+      this.record.maximized = true;
+    }
+    isMaximized() {
+      return this.record.maximized;
+    }
+    getNormalBounds() {
+      return { x: 40, y: 30, width: 1111.4, height: 777 };
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      this.record.focused += 1;
+    }
   }
   const electron = {
     app: {
@@ -93,7 +141,12 @@ const fake = vi.hoisted(() => {
       },
       openPath: () => Promise.resolve(''),
     },
-    dialog: { showErrorBox: () => undefined, showOpenDialog: () => undefined, showSaveDialog: () => undefined },
+    dialog: {
+      showErrorBox: (title: string) => state.errorBoxes.push(title),
+      showOpenDialog: () => undefined,
+      showSaveDialog: () => undefined,
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }] },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => {
@@ -113,6 +166,13 @@ describe('the Electron shell (against fakes of Electron)', () => {
   beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'sift-shell-'));
     fake.state.userData = folder;
+    // What an earlier run remembered: the window's place, maximized, and a library opened before.
+    await mkdir(path.join(folder, 'earlier'));
+    await writeFile(path.join(folder, 'earlier', 'library.json'), '{}');
+    await writeFile(
+      path.join(folder, 'app-state.json'),
+      JSON.stringify({ window: { bounds: { x: 100, y: 80, width: 1200, height: 800 }, maximized: true }, recentLibraries: [path.join(folder, 'earlier')] }),
+    );
     process.argv = [argv[0] ?? 'electron', '.', '--library', path.join(folder, 'lib')];
     await import('../../../../electron/main/main');
     await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
@@ -235,5 +295,42 @@ describe('the Electron shell (against fakes of Electron)', () => {
     const menu = fake.state.menu as Array<{ label?: string; submenu?: Array<{ label?: string; accelerator?: string }> }>;
     const file = menu.find((item) => item.label === 'File');
     expect(file?.submenu?.find((item) => item.label === 'Open Library…')?.accelerator).toBe('CmdOrCtrl+O');
+  });
+
+  it('puts the window where it was, maximized as it was, and lists the libraries opened before', () => {
+    const [window] = fake.state.windows;
+    expect(window?.options).toMatchObject({ x: 100, y: 80, width: 1200, height: 800 });
+    expect(window?.maximized).toBe(true);
+    const menu = fake.state.menu as Array<{ label?: string; submenu?: Array<{ label?: string; submenu?: Array<{ label?: string }> }> }>;
+    const recent = menu.find((item) => item.label === 'File')?.submenu?.find((item) => item.label === 'Open Recent');
+    expect(recent?.submenu?.map((item) => item.label)).toEqual([path.join(folder, 'lib'), path.join(folder, 'earlier'), undefined, 'Clear Recent']);
+  });
+
+  it('a second Sift focuses this window; given a .bib it opens the import dialog here, given a library it opens that', async () => {
+    const [window] = fake.state.windows;
+    const before = window?.focused ?? 0;
+    await writeFile(path.join(folder, 'refs.bib'), '@article{a, title={A}}');
+    fake.state.appListeners['second-instance']?.({}, ['sift', '.', '--some-chromium-switch', 'refs.bib', 'missing.ris'], folder);
+    expect(window?.focused).toBe(before + 1);
+    expect(window?.sent.filter(([channel]) => channel === ipcEventChannel('app.command'))).toEqual([[ipcEventChannel('app.command'), { command: 'import' }]]);
+
+    fake.state.appListeners['second-instance']?.({}, ['sift', '.', path.join('..', 'earlier', 'library.json')], path.join(folder, 'lib'));
+    await vi.waitFor(async () => {
+      const info = (await fake.state.ipcHandlers.get(ipcChannel('library.info'))?.({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, {})) as ApiResult<{ path: string }>;
+      expect(info).toMatchObject({ ok: true, value: { path: path.join(folder, 'earlier') } });
+    });
+    const menu = fake.state.menu as Array<{ label?: string; submenu?: Array<{ label?: string; submenu?: Array<{ label?: string }> }> }>;
+    const recent = menu.find((item) => item.label === 'File')?.submenu?.find((item) => item.label === 'Open Recent');
+    expect(recent?.submenu?.map((item) => item.label)).toEqual([path.join(folder, 'earlier'), path.join(folder, 'lib'), undefined, 'Clear Recent']);
+  });
+
+  it('remembers the window’s normal bounds when it closes, in app-state.json', async () => {
+    const [window] = fake.state.windows;
+    window?.listeners.close?.({});
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(await readFile(path.join(folder, 'app-state.json'), 'utf8')) as { window?: unknown; recentLibraries?: string[] };
+      expect(saved.window).toEqual({ bounds: { x: 40, y: 30, width: 1111, height: 777 }, maximized: true });
+      expect(saved.recentLibraries).toEqual([path.join(folder, 'earlier'), path.join(folder, 'lib')]);
+    });
   });
 });
