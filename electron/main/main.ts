@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
@@ -21,7 +21,16 @@ import {
   type AppStateKeeper,
 } from './app-state';
 import { folderOpener, newLibraryProblem } from './library-opener';
-import { documentArguments, libraryArgument, LIBRARY_FILE, openRequests, type OpenRequest, type PathProbe } from './open-requests';
+import {
+  documentArguments,
+  libraryArgument,
+  LIBRARY_FILE,
+  openRequests,
+  readOpenedFiles,
+  type OpenedFileReader,
+  type OpenRequest,
+  type PathProbe,
+} from './open-requests';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -65,6 +74,8 @@ function requestsFromArgv(argv: readonly string[], cwd: string): { library?: str
     requests: openRequests(documentArguments(argv, app.isPackaged), cwd, probe),
   };
 }
+
+const fileReader: OpenedFileReader = { size: async (file) => (await stat(file)).size, read: (file) => readFile(file) };
 
 const isLibraryFolder = (folder: string) => probe.kind(path.join(folder, LIBRARY_FILE)) === 'file';
 
@@ -212,11 +223,16 @@ async function start(): Promise<void> {
   });
   rememberLibrary();
   mainWindow = createWindow(state);
+  // Files to import go to the renderer's import dialog, which previews them as it does dropped files.
+  const importFiles = async (files: readonly string[]) => {
+    const { files: opened, problems } = await readOpenedFiles(files, fileReader);
+    if (problems.length > 0) dialog.showErrorBox('Some files cannot be imported', problems.join('\n'));
+    if (opened.length > 0) mainWindow?.webContents.send(ipcEventChannel('app.openFiles'), { files: opened });
+  };
   handleRequests = (requests) => {
     for (const item of requests) {
       if (item.kind === 'open-library') openLibraryFolder(item.folder);
-      // The import dialog, for the user to pick the file: the renderer has no event yet that carries files.
-      else mainWindow?.webContents.send(ipcEventChannel('app.command'), { command: 'import' });
+      else void importFiles(item.files);
     }
   };
   if (pendingRequests.length > 0) {

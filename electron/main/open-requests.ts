@@ -67,3 +67,42 @@ export function openRequests(paths: readonly string[], cwd: string, probe: PathP
   if (files.length > 0) requests.push({ kind: 'import', files });
   return requests;
 }
+
+/** The largest file the app reads for the renderer's import dialog (as large as a big PDF gets). */
+export const MAX_OPENED_FILE_BYTES = 200 * 1024 * 1024;
+/** As many files as one `app.openFiles` event carries. */
+export const MAX_OPENED_FILES = 100;
+
+export interface OpenedFileReader {
+  size(file: string): Promise<number>;
+  read(file: string): Promise<Uint8Array>;
+}
+
+/**
+ * The files of an import request as the `app.openFiles` event carries them (name and base64 bytes,
+ * as the renderer sends dropped files to import.preview), and why any were left out.
+ */
+export async function readOpenedFiles(
+  files: readonly string[],
+  reader: OpenedFileReader,
+): Promise<{ files: Array<{ name: string; data: string }>; problems: string[] }> {
+  const read: Array<{ name: string; data: string }> = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const name = path.basename(file);
+    if (read.length === MAX_OPENED_FILES) {
+      problems.push(`${name}: more than ${MAX_OPENED_FILES} files at once; import the rest from File › Import…`);
+      continue;
+    }
+    try {
+      if ((await reader.size(file)) > MAX_OPENED_FILE_BYTES) {
+        problems.push(`${name}: larger than ${MAX_OPENED_FILE_BYTES / 1024 / 1024} MB`);
+        continue;
+      }
+      read.push({ name: name.slice(-1000), data: Buffer.from(await reader.read(file)).toString('base64') });
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return { files: read, problems };
+}

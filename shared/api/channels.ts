@@ -62,7 +62,7 @@ export const methodNames = [
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['library.changed', 'library.saveState', 'library.notice', 'import.progress', 'app.command'] as const;
+export const eventNames = ['library.changed', 'library.saveState', 'library.notice', 'import.progress', 'app.command', 'app.openFiles'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** One IPC channel per method; never a generic pass-through. */

@@ -795,6 +795,11 @@ export const apiEvents = {
   'import.progress': z.object({ importId: z.string(), done: z.number().int(), total: z.number().int(), current: z.string().optional() }),
   /** A command chosen outside the page (the desktop app's menu): the renderer runs it like a palette command. */
   'app.command': z.object({ command: z.string().max(100) }),
+  /**
+   * Files the operating system opened with the desktop app (a .bib double-clicked, given to a second
+   * Sift, dropped on the Dock icon): the renderer opens the import dialog on them, as if dropped.
+   */
+  'app.openFiles': z.object({ files: z.array(z.object({ name: z.string().min(1).max(1000), data: base64 }).strict()).min(1).max(100) }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof apiEvents)[E]>;
 

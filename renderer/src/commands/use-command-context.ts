@@ -44,6 +44,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       showAllPapers: () => dispatch({ type: 'clearFilter' }),
       compareSelected: workspace.compareSelected,
       openReview: workspace.openReview,
+      openDashboard: workspace.openDashboard,
       openScreening: workspace.openScreening,
       copyReview: workspace.copyReview,
       exportReview: workspace.exportReview,

@@ -108,6 +108,15 @@ export function Toolbar({ workspace, commandContext }: Props) {
         </button>
         <button
           type="button"
+          className={`button${ui.view === 'dashboard' ? ' active' : ''}`}
+          data-testid="dashboard-button"
+          onClick={workspace.openDashboard}
+          title={`Library overview: papers per year, tags, venues, reading and screening (${shortcutLabel({ key: 'd', mod: true, shift: true })})`}
+        >
+          Dashboard
+        </button>
+        <button
+          type="button"
           className="button palette-hint"
           data-testid="palette-button"
           onClick={() => commandContext.togglePalette()}

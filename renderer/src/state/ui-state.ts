@@ -4,7 +4,7 @@ import type { ReaderTarget } from '../pdf/reader-target';
 import { emptySelection, type Selection } from './selection';
 import type { ListFilter } from './visible-papers';
 
-export type View = 'library' | 'compare' | 'review' | 'reader' | 'screening';
+export type View = 'library' | 'compare' | 'review' | 'reader' | 'screening' | 'dashboard';
 
 /** The "Save search" dialog: a new saved search, or (with `id`) renaming or changing one. */
 export interface SavedSearchDraft {
@@ -76,6 +76,7 @@ export type UiAction =
   | { type: 'setSelection'; selection: Selection }
   | { type: 'openCompare'; ids: readonly string[] }
   | { type: 'openReview' }
+  | { type: 'openDashboard' }
   | { type: 'openReader'; target: Omit<ReaderTarget, 'request'> }
   | { type: 'closeView' }
   | { type: 'setPaletteOpen'; open: boolean }
@@ -117,6 +118,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, view: 'compare', compareIds: action.ids, paletteOpen: false };
     case 'openReview':
       return { ...state, view: 'review', paletteOpen: false };
+    case 'openDashboard':
+      return { ...state, view: 'dashboard', paletteOpen: false };
     case 'openReader':
       return { ...state, view: 'reader', reader: { ...action.target, request: (state.reader?.request ?? 0) + 1 }, paletteOpen: false };
     case 'closeView':

@@ -88,6 +88,8 @@ export interface Workspace {
   setStatus: (status: ReadStatus) => void;
   compareSelected: () => void;
   openReview: () => void;
+  /** Opens the library dashboard (charts of the whole library). */
+  openDashboard: () => void;
   /** Screens the list as shown now (query, filters, order), with the criteria panel open if asked. */
   openScreening: (criteriaOpen?: boolean) => void;
   closeView: () => void;
@@ -325,6 +327,7 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
   }, []);
 
   const openReview = useCallback(() => dispatch({ type: 'openReview' }), []);
+  const openDashboard = useCallback(() => dispatch({ type: 'openDashboard' }), []);
   const openScreening = useCallback((criteriaOpen = false) => {
     const { ui: current, visibleIds: ids } = stateRef.current;
     if (ids.length === 0) {
@@ -377,6 +380,7 @@ export function useWorkspace(library: LibrarySnapshot): Workspace {
     setStatus,
     compareSelected,
     openReview,
+    openDashboard,
     openScreening,
     closeView,
     copyReview,

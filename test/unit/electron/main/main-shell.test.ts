@@ -306,13 +306,19 @@ describe('the Electron shell (against fakes of Electron)', () => {
     expect(recent?.submenu?.map((item) => item.label)).toEqual([path.join(folder, 'lib'), path.join(folder, 'earlier'), undefined, 'Clear Recent']);
   });
 
-  it('a second Sift focuses this window; given a .bib it opens the import dialog here, given a library it opens that', async () => {
+  it('a second Sift focuses this window; given a .bib it sends the file to the import dialog here, given a library it opens that', async () => {
     const [window] = fake.state.windows;
     const before = window?.focused ?? 0;
     await writeFile(path.join(folder, 'refs.bib'), '@article{a, title={A}}');
     fake.state.appListeners['second-instance']?.({}, ['sift', '.', '--some-chromium-switch', 'refs.bib', 'missing.ris'], folder);
     expect(window?.focused).toBe(before + 1);
-    expect(window?.sent.filter(([channel]) => channel === ipcEventChannel('app.command'))).toEqual([[ipcEventChannel('app.command'), { command: 'import' }]]);
+    await vi.waitFor(() =>
+      expect(window?.sent.filter(([channel]) => channel === ipcEventChannel('app.openFiles'))).toEqual([
+        [ipcEventChannel('app.openFiles'), { files: [{ name: 'refs.bib', data: Buffer.from('@article{a, title={A}}').toString('base64') }] }],
+      ]),
+    );
+    // The file that is not there is left out before anything is read: no error to show.
+    expect(fake.state.errorBoxes).toEqual([]);
 
     fake.state.appListeners['second-instance']?.({}, ['sift', '.', path.join('..', 'earlier', 'library.json')], path.join(folder, 'lib'));
     await vi.waitFor(async () => {

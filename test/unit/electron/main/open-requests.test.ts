@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentArguments, libraryArgument, openRequests, type PathKind } from '../../../../electron/main/open-requests';
+import { apiEvents } from '../../../../shared/api/contract';
+import { MAX_OPENED_FILES, MAX_OPENED_FILE_BYTES, documentArguments, libraryArgument, openRequests, readOpenedFiles, type PathKind } from '../../../../electron/main/open-requests';
 
 const root = path.resolve('/home/ana');
 const at = (...parts: string[]) => path.join(root, ...parts);
@@ -78,5 +79,35 @@ describe('openRequests', () => {
 
   it('resolves relative paths against the second instance’s working folder', () => {
     expect(openRequests([path.join('..', 'refs.bib')], at('review'), probe)).toEqual([{ kind: 'import', files: [at('refs.bib')] }]);
+  });
+});
+
+describe('readOpenedFiles', () => {
+  const files: Record<string, { size: number; bytes?: string }> = {
+    '/in/refs.bib': { size: 22, bytes: '@article{a, title={A}}' },
+    '/in/huge.pdf': { size: MAX_OPENED_FILE_BYTES + 1 },
+  };
+  const reader = {
+    size: (file: string) => (files[file] ? Promise.resolve(files[file].size) : Promise.reject(new Error('ENOENT: no such file'))),
+    read: (file: string) => Promise.resolve(new TextEncoder().encode(files[file]?.bytes ?? '')),
+  };
+
+  it('reads files as name and base64, and says why others were left out', async () => {
+    expect(await readOpenedFiles(['/in/refs.bib', '/in/huge.pdf', '/in/gone.ris'], reader)).toEqual({
+      files: [{ name: 'refs.bib', data: Buffer.from('@article{a, title={A}}').toString('base64') }],
+      problems: ['huge.pdf: larger than 200 MB', 'gone.ris: ENOENT: no such file'],
+    });
+  });
+
+  it('carries at most MAX_OPENED_FILES in one event', async () => {
+    const many = Array.from({ length: MAX_OPENED_FILES + 2 }, () => '/in/refs.bib');
+    const result = await readOpenedFiles(many, reader);
+    expect(result.files).toHaveLength(MAX_OPENED_FILES);
+    expect(result.problems).toHaveLength(2);
+  });
+
+  it('gives what it reads in the shape the app.openFiles event accepts', async () => {
+    const { files: opened } = await readOpenedFiles(['/in/refs.bib'], reader);
+    expect(apiEvents['app.openFiles'].safeParse({ files: opened }).success).toBe(true);
   });
 });

@@ -64,7 +64,7 @@ describe('the API contract', () => {
   });
 
   it('pins the event list', () => {
-    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice', 'import.progress', 'app.command']);
+    expect([...eventNames]).toEqual(['library.changed', 'library.saveState', 'library.notice', 'import.progress', 'app.command', 'app.openFiles']);
     expect(Object.keys(apiEvents)).toEqual([...eventNames]);
   });
 
