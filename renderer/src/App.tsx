@@ -21,6 +21,7 @@ import { importStore } from './state/import-store';
 import { libraryStore } from './state/library-store';
 import { useImport } from './state/use-import';
 import { useLibrary } from './state/use-library';
+import { useRememberedView } from './state/use-remembered-view';
 import { useWorkspace } from './state/use-workspace';
 
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
     dispatch({ type: 'reset' });
     importStore.close();
   }, [libraryPath, dispatch]);
+  useRememberedView(libraryPath, commandContext.hasPapers, workspace.ui, dispatch);
   const { libraryLoaded } = commandContext;
   // A library that failed (or was closed) takes no import: let go of the preview the main side holds.
   useEffect(() => {

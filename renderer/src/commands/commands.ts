@@ -4,6 +4,8 @@ import type { View } from '../state/ui-state';
 import type { Shortcut } from './shortcut';
 import { readerController, type ReaderActions } from '../pdf/reader-controller';
 import { compareController } from '../compare/compare-controller';
+import { themeStore } from '../theme/theme-store';
+import type { ThemeChoice } from '../theme/theme';
 
 /** What commands can see and do; the app builds one per render. */
 export interface CommandContext {
@@ -40,8 +42,6 @@ export interface CommandContext {
   showAllPapers: () => void;
   compareSelected: () => void;
   openReview: () => void;
-  /** Opens the library dashboard. */
-  openDashboard: () => void;
   /** Opens the screening view on the list as shown (with the criteria panel, if asked). */
   openScreening: (criteriaOpen?: boolean) => void;
   copyReview: () => void;
@@ -101,6 +101,19 @@ const inReader = (context: CommandContext) => context.view === 'reader';
 /** A key of the PDF reader, run by the open reader (renderer/src/pdf/reader-controller.ts). */
 function readerCommand(id: string, title: string, action: keyof ReaderActions, shortcut: Shortcut, keywords: readonly string[], whileTyping = false): Command {
   return { id, title, group: 'Views', keywords: ['pdf', 'reader', ...keywords], shortcut, whileTyping, isAvailable: inReader, run: () => readerController.run(action) };
+}
+
+/** Theme: System, Light or Dark; a per-machine preference (renderer/src/theme/theme-store.ts), so always available. */
+function themeCommand(choice: ThemeChoice, name: string): Command {
+  const title = `Theme: ${name}`;
+  return {
+    id: `theme-${choice}`,
+    title,
+    titleFor: () => (themeStore.getChoice() === choice ? `${title} (current)` : title),
+    group: 'General',
+    keywords: ['appearance', 'colors', 'color scheme', choice === 'system' ? 'automatic os follow' : choice === 'dark' ? 'night mode' : 'day mode'],
+    run: () => themeStore.setChoice(choice),
+  };
 }
 
 function statusCommand(status: ReadStatus, title: string, key: string): Command {
@@ -334,16 +347,6 @@ export const commands: readonly Command[] = [
     run: (context) => context.openReview(),
   },
   {
-    id: 'dashboard',
-    title: 'Open library dashboard',
-    group: 'Views',
-    keywords: ['overview', 'charts', 'statistics', 'stats', 'years', 'venues', 'tags', 'prisma', 'progress'],
-    shortcut: { key: 'd', mod: true, shift: true },
-    whileTyping: true,
-    isAvailable: withPapers,
-    run: (context) => context.openDashboard(),
-  },
-  {
     id: 'open-pdf',
     title: 'Open PDF',
     group: 'Views',
@@ -475,6 +478,9 @@ export const commands: readonly Command[] = [
     disabledReason: readOnlyReason,
     run: (context) => context.openRestore(),
   },
+  themeCommand('system', 'System'),
+  themeCommand('light', 'Light'),
+  themeCommand('dark', 'Dark'),
   {
     id: 'palette',
     title: 'Command palette',

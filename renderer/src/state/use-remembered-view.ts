@@ -1,0 +1,25 @@
+import { useEffect, useRef, type Dispatch } from 'react';
+import { rememberView, restoreViewAction } from './layout-memory';
+import { layoutStorage } from './layout-storage';
+import type { UiAction, UiState } from './ui-state';
+
+/**
+ * Reopens the view that was open in this library (see `RememberedView`) once its papers are there, and remembers
+ * the view as it changes. Call after the effect that resets the workspace for another library.
+ */
+export function useRememberedView(libraryPath: string | undefined, hasPapers: boolean, ui: UiState, dispatch: Dispatch<UiAction>): void {
+  const restoredFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!libraryPath || !hasPapers || restoredFor.current === libraryPath) return;
+    restoredFor.current = libraryPath;
+    const action = restoreViewAction(layoutStorage.view(libraryPath));
+    if (action) dispatch(action);
+  }, [libraryPath, hasPapers, dispatch]);
+
+  const view = rememberView(ui);
+  useEffect(() => {
+    // Not before the restore: the list shown while the library loads must not overwrite what was open.
+    if (!libraryPath || restoredFor.current !== libraryPath) return;
+    layoutStorage.setView(libraryPath, view);
+  }, [libraryPath, view]);
+}
