@@ -42,6 +42,8 @@ export interface CommandContext {
   showAllPapers: () => void;
   compareSelected: () => void;
   openReview: () => void;
+  /** Opens the library dashboard. */
+  openDashboard: () => void;
   /** Opens the screening view on the list as shown (with the criteria panel, if asked). */
   openScreening: (criteriaOpen?: boolean) => void;
   copyReview: () => void;
@@ -345,6 +347,16 @@ export const commands: readonly Command[] = [
     shortcut: { key: 't' },
     isAvailable: withPapers,
     run: (context) => context.openReview(),
+  },
+  {
+    id: 'dashboard',
+    title: 'Open library dashboard',
+    group: 'Views',
+    keywords: ['overview', 'charts', 'statistics', 'stats', 'years', 'venues', 'tags', 'prisma', 'progress'],
+    shortcut: { key: 'd', mod: true, shift: true },
+    whileTyping: true,
+    isAvailable: withPapers,
+    run: (context) => context.openDashboard(),
   },
   {
     id: 'open-pdf',

@@ -15,6 +15,8 @@ import { Toolbar } from './Toolbar';
 
 // pdf.js is loaded when a PDF is first opened, not with the app.
 const PdfReader = lazy(() => import('../pdf/PdfReader').then((module) => ({ default: module.PdfReader })));
+// The charting library too, when the dashboard first opens.
+const DashboardView = lazy(() => import('./DashboardView').then((module) => ({ default: module.DashboardView })));
 
 interface Props {
   workspace: Workspace;
@@ -48,6 +50,11 @@ export function WorkspaceScreen({ workspace, commandContext }: Props) {
           <ScreeningView workspace={workspace} target={ui.screening} keyboardBlocked={commandContext.paletteOpen || commandContext.dialogOpen} />
         )}
         {ui.view === 'review' && <ReviewView workspace={workspace} />}
+        {ui.view === 'dashboard' && (
+          <Suspense fallback={<div className="view" aria-busy="true" />}>
+            <DashboardView workspace={workspace} />
+          </Suspense>
+        )}
         {ui.view === 'reader' && ui.reader && (
           <Suspense fallback={<div className="view" aria-busy="true" />}>
             <PdfReader key={`${ui.reader.paperId}\n${ui.reader.attachmentId}`} workspace={workspace} target={ui.reader} />
