@@ -51,6 +51,12 @@ export function withRecentLibrary(state: AppState, folder: string): AppState {
   return { ...state, recentLibraries: [resolved, ...rest].slice(0, MAX_RECENT_LIBRARIES) };
 }
 
+/** The list without `folder` (a library that is gone). */
+export function withoutRecentLibrary(state: AppState, folder: string): AppState {
+  const resolved = path.resolve(folder);
+  return { ...state, recentLibraries: state.recentLibraries.filter((known) => path.resolve(known) !== resolved) };
+}
+
 export function withoutRecentLibraries(state: AppState): AppState {
   return { ...state, recentLibraries: [] };
 }

@@ -17,6 +17,7 @@ import {
   restorableBounds,
   wholeBounds,
   withoutRecentLibraries,
+  withoutRecentLibrary,
   withRecentLibrary,
   type AppStateKeeper,
 } from './app-state';
@@ -203,7 +204,12 @@ async function start(): Promise<void> {
           newLibrary: () => void newLibrary(),
           openLibrary: () => void sift.dispatch('library.chooseAndOpen', {}),
           recentLibraries: state.current.recentLibraries,
-          openRecentLibrary: (folder) => (isLibraryFolder(folder) ? openLibraryFolder(folder) : dialog.showErrorBox('Library not found', `There is no Sift library in ${folder} any more.`)),
+          openRecentLibrary: (folder) => {
+            if (isLibraryFolder(folder)) return openLibraryFolder(folder);
+            dialog.showErrorBox('Library not found', `There is no Sift library in ${folder} any more.`);
+            state.update((current) => withoutRecentLibrary(current, folder));
+            setMenu();
+          },
           clearRecentLibraries: () => {
             state.update(withoutRecentLibraries);
             setMenu();

@@ -11,6 +11,7 @@ import {
   wholeBounds,
   withRecentLibrary,
   withoutRecentLibraries,
+  withoutRecentLibrary,
   type AppState,
   type Rectangle,
 } from '../../../../electron/main/app-state';
@@ -78,6 +79,10 @@ describe('recent libraries', () => {
     let state: AppState = { recentLibraries: [] };
     for (let index = 0; index < 15; index += 1) state = withRecentLibrary(state, `/lib${index}`);
     expect(state.recentLibraries).toEqual(Array.from({ length: 10 }, (_, index) => `/lib${14 - index}`));
+  });
+
+  it('forgets one that is gone', () => {
+    expect(withoutRecentLibrary({ recentLibraries: ['/a', '/b', '/c'] }, '/b/').recentLibraries).toEqual(['/a', '/c']);
   });
 
   it('clears them and keeps the window', () => {

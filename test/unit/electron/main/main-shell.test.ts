@@ -339,4 +339,24 @@ describe('the Electron shell (against fakes of Electron)', () => {
       expect(saved.recentLibraries).toEqual([path.join(folder, 'earlier'), path.join(folder, 'lib')]);
     });
   });
+
+  it('macOS open-file: takes the request from the OS and opens the library given, or forgets a recent one that is gone', async () => {
+    let prevented = 0;
+    fake.state.appListeners['open-file']?.({ preventDefault: () => (prevented += 1) }, path.join(folder, 'lib'));
+    expect(prevented).toBe(1);
+    await vi.waitFor(async () => {
+      const info = (await fake.state.ipcHandlers.get(ipcChannel('library.info'))?.({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, {})) as ApiResult<{ path: string }>;
+      expect(info).toMatchObject({ ok: true, value: { path: path.join(folder, 'lib') } });
+    });
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const recent = () => (fake.state.menu as Item[]).find((item) => item.label === 'File')?.submenu?.find((item) => item.label === 'Open Recent')?.submenu ?? [];
+    await rm(path.join(folder, 'earlier'), { recursive: true });
+    recent().find((item) => item.label === path.join(folder, 'earlier'))?.click?.();
+    expect(fake.state.errorBoxes).toEqual(['Library not found']);
+    expect(recent().map((item) => item.label)).toEqual([path.join(folder, 'lib'), undefined, 'Clear Recent']);
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(await readFile(path.join(folder, 'app-state.json'), 'utf8')) as { recentLibraries?: string[] };
+      expect(saved.recentLibraries).toEqual([path.join(folder, 'lib')]);
+    });
+  });
 });
