@@ -25,6 +25,7 @@ const views: ReadonlyArray<readonly [label: string, command: string]> = [
   ['Review Table', 'review-table'],
   ['Screening', 'screen'],
   ['Reader', 'open-pdf'],
+  ['Dashboard', 'dashboard'],
 ];
 
 function recentSubmenu(actions: MenuActions): MenuItemConstructorOptions[] {

@@ -99,18 +99,19 @@ describe('the application menu', () => {
     ]);
   });
 
-  it('View opens each view with ⌘/Ctrl+digit, then zoom and full screen', () => {
+  it('View opens each view (and the dashboard) with ⌘/Ctrl+digit, then zoom and full screen', () => {
     const menu = actions();
     const view = submenu(buildMenuTemplate(menu), 'View');
-    expect(view.slice(0, 5).map((item) => [item.label, item.accelerator])).toEqual([
+    expect(view.slice(0, 6).map((item) => [item.label, item.accelerator])).toEqual([
       ['Library', 'CmdOrCtrl+1'],
       ['Compare', 'CmdOrCtrl+2'],
       ['Review Table', 'CmdOrCtrl+3'],
       ['Screening', 'CmdOrCtrl+4'],
       ['Reader', 'CmdOrCtrl+5'],
+      ['Dashboard', 'CmdOrCtrl+6'],
     ]);
-    for (const item of view.slice(0, 5)) (item.click as () => void)();
-    expect(menu.ran).toEqual(['command:close-view', 'command:compare', 'command:review-table', 'command:screen', 'command:open-pdf']);
+    for (const item of view.slice(0, 6)) (item.click as () => void)();
+    expect(menu.ran).toEqual(['command:close-view', 'command:compare', 'command:review-table', 'command:screen', 'command:open-pdf', 'command:dashboard']);
     expect(view.map((item) => item.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'reload', 'toggleDevTools']);
   });
 
