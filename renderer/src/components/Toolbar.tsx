@@ -111,9 +111,14 @@ export function Toolbar({ workspace, commandContext }: Props) {
           className={`button${ui.view === 'dashboard' ? ' active' : ''}`}
           data-testid="dashboard-button"
           onClick={workspace.openDashboard}
-          title={`Library overview: papers per year, tags, venues, reading and screening (${shortcutLabel({ key: 'd', mod: true, shift: true })})`}
+          title={`Dashboard: papers per year, tags, venues, reading and screening (${shortcutLabel({ key: 'd', mod: true, shift: true })})`}
         >
-          Dashboard
+          <svg width="16" height="16" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">
+            <rect x="2" y="8" width="3" height="6" rx="1" />
+            <rect x="6.5" y="3" width="3" height="11" rx="1" />
+            <rect x="11" y="6" width="3" height="8" rx="1" />
+          </svg>
+          <span className="visually-hidden">Dashboard</span>
         </button>
         <button
           type="button"
