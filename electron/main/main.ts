@@ -229,11 +229,18 @@ async function start(): Promise<void> {
   });
   rememberLibrary();
   mainWindow = createWindow(state);
+  // The main window, made again if it was closed (macOS keeps running without one), once its page has loaded.
+  const loadedWindow = (): Promise<BrowserWindow> => {
+    if (mainWindow && !mainWindow.isDestroyed()) return Promise.resolve(mainWindow);
+    const window = createWindow(state);
+    mainWindow = window;
+    return new Promise((resolve) => window.webContents.once('did-finish-load', () => resolve(window)));
+  };
   // Files to import go to the renderer's import dialog, which previews them as it does dropped files.
   const importFiles = async (files: readonly string[]) => {
     const { files: opened, problems } = await readOpenedFiles(files, fileReader);
     if (problems.length > 0) dialog.showErrorBox('Some files cannot be imported', problems.join('\n'));
-    if (opened.length > 0) mainWindow?.webContents.send(ipcEventChannel('app.openFiles'), { files: opened });
+    if (opened.length > 0) (await loadedWindow()).webContents.send(ipcEventChannel('app.openFiles'), { files: opened });
   };
   handleRequests = (requests) => {
     for (const item of requests) {

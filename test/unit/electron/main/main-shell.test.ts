@@ -20,6 +20,7 @@ const fake = vi.hoisted(() => {
       sent: Array<[string, unknown]>;
       maximized: boolean;
       focused: number;
+      destroyed: boolean;
     }>,
     errorBoxes: [] as string[],
     ipcHandlers: new Map<string, Listener>(),
@@ -48,6 +49,7 @@ const fake = vi.hoisted(() => {
         sent: [] as Array<[string, unknown]>,
         maximized: false,
         focused: 0,
+        destroyed: false,
       };
       this.record = record;
       state.windows.push(record);
@@ -87,7 +89,7 @@ const fake = vi.hoisted(() => {
       return { x: 40, y: 30, width: 1111.4, height: 777 };
     }
     isDestroyed() {
-      return false;
+      return this.record.destroyed;
     }
     isMinimized() {
       return false;
@@ -358,5 +360,16 @@ describe('the Electron shell (against fakes of Electron)', () => {
       const saved = JSON.parse(await readFile(path.join(folder, 'app-state.json'), 'utf8')) as { recentLibraries?: string[] };
       expect(saved.recentLibraries).toEqual([path.join(folder, 'lib')]);
     });
+  });
+
+  it('files opened after the window was closed (macOS keeps running) go to a new window once its page has loaded', async () => {
+    const [first] = fake.state.windows;
+    if (first) first.destroyed = true;
+    fake.state.appListeners['second-instance']?.({}, ['sift', '.', 'refs.bib'], folder);
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(2));
+    const second = fake.state.windows[1];
+    expect(second?.sent).toEqual([]);
+    second?.contents['did-finish-load']?.();
+    await vi.waitFor(() => expect(second?.sent.map(([channel]) => channel)).toEqual([ipcEventChannel('app.openFiles')]));
   });
 });
