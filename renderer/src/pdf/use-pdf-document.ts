@@ -3,23 +3,12 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { errorMessage } from '../util/error-message';
 import { loadPdf } from './load-pdf';
+import { decodeBase64 } from '../util/base64';
 
 export type PdfDocumentState =
   | { phase: 'loading' }
   | { phase: 'ready'; doc: PDFDocumentProxy }
   | { phase: 'failed'; message: string };
-
-/** Chromium 140+ decodes natively; the method is not in TypeScript's ES2022 library yet. */
-type MaybeNativeDecode = typeof Uint8Array & { fromBase64?: (text: string) => Uint8Array };
-
-function decodeBase64(text: string): Uint8Array {
-  const native = (Uint8Array as MaybeNativeDecode).fromBase64;
-  if (typeof native === 'function') return native(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 /** pdf.js's own words for a file it cannot open, in the user's. */
 function pdfErrorMessage(error: unknown): string {

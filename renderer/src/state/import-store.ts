@@ -1,6 +1,6 @@
 import type { ImportDecision, ImportPreview, MethodInput } from '../../../shared/api/contract';
 import { ApiCallError, call, onEvent } from '../api/client';
-import { encodeBase64 } from '../util/base64';
+import { decodeBase64, encodeBase64 } from '../util/base64';
 import { MAX_IMPORT_FILES, type DroppedFiles, type PickedFile } from '../util/dropped-files';
 import { errorMessage } from '../util/error-message';
 import { formatBytes } from '../util/format-bytes';
@@ -302,3 +302,10 @@ class ImportStore {
 }
 
 export const importStore = new ImportStore();
+
+// Files opened with Sift from the system (a .bib double-clicked, or given to a second copy of the
+// app) arrive from the main side as an event; they are imported as if dropped on the window. The
+// subscription is made when this module loads, before React renders, so none sent early is lost.
+onEvent('app.openFiles', ({ files }) => {
+  importStore.drop({ files: files.map(({ name, data }) => ({ name, file: new File([decodeBase64(data) as Uint8Array<ArrayBuffer>], name) })), skipped: 0 });
+});

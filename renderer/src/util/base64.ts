@@ -36,3 +36,15 @@ export async function encodeBase64(bytes: Uint8Array, isCancelled: () => boolean
   }
   return parts.join('');
 }
+
+/** Chromium 140+ decodes natively; the method is not in TypeScript's ES2022 library yet. */
+type MaybeNativeDecode = typeof Uint8Array & { fromBase64?: (text: string) => Uint8Array };
+
+export function decodeBase64(text: string): Uint8Array {
+  const native = (Uint8Array as MaybeNativeDecode).fromBase64;
+  if (typeof native === 'function') return native(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
