@@ -111,6 +111,13 @@ describe('Appearance and layout memory in Chromium (browser mode)', () => {
     await expect.poll(() => page.getByTestId('palette-item').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Theme: Dark (current)'), expect.stringContaining('Theme: Light')]),
     );
+    // Fuzzy, word by word in any order, with the shortcut shown.
+    const titles = () => page.getByTestId('palette-item').locator('.palette-title').allTextContents();
+    await page.getByTestId('palette-input').fill('dark thme');
+    await expect.poll(async () => (await titles())[0]).toBe('Theme: Dark (current)');
+    await page.getByTestId('palette-input').fill('markdown copy');
+    await expect.poll(titles).toContain('Copy review table as Markdown');
+    expect(await page.getByTestId('palette-item').filter({ hasText: 'Copy review table as Markdown' }).locator('kbd').allTextContents()).toEqual(['M']);
     await page.keyboard.press('Escape');
     await sift.runCommand('Theme: Light');
     await expect.poll(() => bodyBackground(page)).toBe(LIGHT_BG);

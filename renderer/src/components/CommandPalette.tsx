@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import Fuse, { type Expression } from 'fuse.js';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { commands, isRunnable, type Command, type CommandContext } from '../commands/commands';
 import { shortcutLabel } from '../commands/shortcut';
@@ -34,7 +34,12 @@ export function CommandPalette({ context, onClose }: Props) {
       ),
     [available, context],
   );
-  const items: Command[] = query.trim() ? fuse.search(query.trim()).map((result) => result.item.command) : available;
+  // Each word must match somewhere (title, keywords or shortcut), in any order: "markdown copy" finds "Copy … as Markdown".
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  const items: Command[] =
+    words.length > 0
+      ? fuse.search({ $and: words.map((word): Expression => ({ $or: ['title', 'keywords', 'shortcut'].map((key) => ({ [key]: word })) })) }).map((result) => result.item.command)
+      : available;
 
   const previousFocus = useRef<HTMLElement | null>(null);
   // Focus goes back before a command runs, so a command that moves focus on purpose has the last word.
