@@ -28,9 +28,10 @@ function focusIndicator(page: Page) {
   return page.evaluate(() => {
     const element = document.activeElement;
     if (!(element instanceof HTMLElement) || element === document.body) return undefined;
-    // A list box with an active row draws the ring on that row.
+    // A list box or grid with a cursor (its active row or cell) draws the ring on the cursor.
     const active = element.getAttribute('aria-activedescendant');
-    const style = getComputedStyle((active && document.getElementById(active)) || element);
+    const cursor = (active && document.getElementById(active)) || element.querySelector(':scope[role="grid"] .cursor');
+    const style = getComputedStyle(cursor ?? element);
     const label = element.dataset.testid ?? element.getAttribute('aria-label') ?? `${element.tagName.toLowerCase()}.${element.className}`;
     return {
       label,
@@ -249,6 +250,39 @@ describe('Appearance and layout memory in Chromium (browser mode)', () => {
       expect(seen.length).toBeGreaterThan(20);
       expect(seen).toContain('sidebar-separator');
       expect(missing).toEqual([]);
+    }
+  });
+
+  it('shows a focus ring on every stop in the compare, review and screening views', async () => {
+    app = await openApp(browser, { initScripts: [() => localStorage.setItem('sift.theme', 'dark')] });
+    const { page } = app;
+    const sift = new SiftPage(page);
+    await sift.openSampleLibrary();
+    await sift.search('reinforcement');
+    await sift.select(STARCRAFT);
+    await sift.select(ROCKET, ['ControlOrMeta']);
+    const views: Array<[string, string]> = [
+      ['c', 'compare-view'],
+      ['t', 'review-view'],
+      ['Shift+S', 'screening-main'],
+    ];
+    for (const [key, testId] of views) {
+      await page.getByTestId('paper-list').focus();
+      await page.keyboard.press(key);
+      await page.getByTestId(testId).waitFor();
+      const missing: string[] = [];
+      let stops = 0;
+      for (let press = 0; press < 30; press += 1) {
+        await page.keyboard.press('Tab');
+        const indicator = await focusIndicator(page);
+        if (!indicator) continue;
+        stops += 1;
+        if (!indicator.outline && !indicator.shadow) missing.push(indicator.label);
+      }
+      expect(stops, testId).toBeGreaterThan(5);
+      expect(missing, testId).toEqual([]);
+      await page.getByRole('button', { name: /^Close/ }).first().click();
+      await page.getByTestId(testId).waitFor({ state: 'detached' });
     }
   });
 });
