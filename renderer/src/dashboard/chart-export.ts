@@ -1,6 +1,7 @@
 import { savePrepared } from '../state/export-actions';
 import { toasts } from '../state/toast-store';
 import { errorMessage } from '../util/error-message';
+import { downloadBlob } from '../util/download';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -77,19 +78,6 @@ export async function svgToPng(svgText: string, width: number, height: number, s
   }
 }
 
-/** Hands a binary file to the browser's (or Electron's) download, which asks where to save it in the desktop app. */
-function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.className = 'visually-hidden';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in Chromium; give it a moment.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Saves a chart as SVG (the desktop's save dialog, or a download in browser mode) or as PNG (a

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { ScreeningStats } from '../../../shared/api/contract';
-import { call, onEvent, onReconnect } from '../api/client';
+import { useLiveCall } from '../api/use-live-call';
 
 /**
  * Live screening counts for a fixed list of papers: asked once, then again after every change to
@@ -8,42 +7,6 @@ import { call, onEvent, onReconnect } from '../api/client';
  * meanwhile ask once more when it is answered.
  */
 export function useScreeningStats(ids: readonly string[]): ScreeningStats | undefined {
-  const [stats, setStats] = useState<ScreeningStats | undefined>(undefined);
-  useEffect(() => {
-    let stopped = false;
-    let fetching = false;
-    let again = false;
-    const refresh = () => {
-      if (fetching) {
-        again = true;
-        return;
-      }
-      fetching = true;
-      again = false;
-      call('screening.stats', { paperIds: [...ids] })
-        .then(
-          (answer) => {
-            if (!stopped) setStats(answer);
-          },
-          // A library that failed is shown elsewhere; the next change asks again.
-          () => undefined,
-        )
-        .finally(() => {
-          fetching = false;
-          if (again && !stopped) refresh();
-        });
-    };
-    refresh();
-    const stops = [
-      onEvent('library.changed', ({ reason }) => {
-        if (reason !== 'saved-searches') refresh();
-      }),
-      onReconnect(refresh),
-    ];
-    return () => {
-      stopped = true;
-      for (const stop of stops) stop();
-    };
-  }, [ids]);
-  return stats;
+  // A failed call (a library that failed is shown elsewhere) keeps the last counts; the next change asks again.
+  return useLiveCall('screening.stats', () => ({ paperIds: [...ids] }), ids).answer;
 }
