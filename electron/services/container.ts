@@ -26,6 +26,7 @@ import { writeExportFiles } from './export-folder';
 import { RelatedService } from './related/related-service';
 import { ComparisonService } from './related/comparison-service';
 import { dashboardStats } from './dashboard-stats';
+import type { HistoryStep } from './storage/history';
 
 /** Native dialogs exist only in Electron; browser mode and the CLI pass none. */
 export interface NativeDialogs {
@@ -171,6 +172,15 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     onChanged: (reason, paperIds) => emit('library.changed', paperIds ? { reason, paperIds } : { reason }),
   });
 
+  /** After an undo or redo: every view reloads what it shows (saved searches have their own reason). */
+  const historyAnswer = (step: HistoryStep | undefined, reason: 'undo' | 'redo') => {
+    if (step) {
+      emit('library.changed', { reason });
+      if (step.before.collections.has('savedSearches')) emit('library.changed', { reason: 'saved-searches' });
+    }
+    return { done: step !== undefined, ...(step ? { label: step.label } : {}), ...current.store.historyState() };
+  };
+
   const handlers: Handlers = {
     'library.info': async () => {
       // A library another Sift had open may be free now: asking again is how "Try again" works.
@@ -267,6 +277,9 @@ export async function openSift(options: SiftOptions): Promise<Sift> {
     'screening.criteria.get': () => screening.criteria(),
     'screening.criteria.set': (criteria) => screening.setCriteria(criteria),
     'screening.stats': ({ paperIds }) => screening.stats(paperIds),
+    'history.state': () => current.store.historyState(),
+    'history.undo': async () => historyAnswer(await current.store.undo(), 'undo'),
+    'history.redo': async () => historyAnswer(await current.store.redo(), 'redo'),
     'dashboard.stats': ({ paperIds, top }) => dashboardStats(current.store, screening, paperIds, top),
     'papers.related': ({ paperId, limit }) => current.related.related(paperId, limit),
     'compare.analyze': ({ paperIds }) => current.related.analyze(paperIds),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { apiMethods, isMethodName, type ApiResult } from '../../shared/api/contract';
 import { ApiFailure } from './api-failure';
 import type { Handlers } from './handlers';
+import { apiCallContext } from './storage/history';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -20,6 +21,7 @@ export function describeIssues(method: string, error: z.ZodError): string {
  * outcome into an ApiResult envelope.
  */
 export function createDispatch(handlers: Handlers, log: (message: string, error: unknown) => void = () => undefined): Dispatch {
+  let callCount = 0;
   return async (method, input) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}"` } };
@@ -30,7 +32,9 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      // The call's method and id go with every transaction it makes (the undo history's steps).
+      callCount += 1;
+      return { ok: true, value: await apiCallContext.run({ method, callId: callCount }, () => handler(parsed.data)) };
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: { code: error.code, message: error.message } };
       log(`${method} failed`, error);

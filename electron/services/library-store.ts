@@ -12,6 +12,8 @@ import { JournalWriter, listJournals, readJournal, type JournalFile } from './st
 import { LibraryLock, LibraryLockedError } from './storage/library-lock';
 import { writeSnapshot } from './storage/snapshot';
 import { applyEntry, emptyChangeSet, LibraryTransaction, mergeChangeSets, replaceInPlace, type ChangeSet } from './storage/transaction';
+import { apiCallContext, applyState, LibraryHistory, stepOf, type HistoryStep, type HistorySide } from './storage/history';
+import { historyLabel } from './history-labels';
 
 export const LIBRARY_FILE = 'library.json';
 
@@ -131,6 +133,7 @@ export class LibraryStore {
   private unvalidatedPapers: unknown[] | undefined;
   private closed = false;
   private changes = 0;
+  private readonly history = new LibraryHistory();
   readonly backups: Backups;
 
   private constructor(
@@ -325,7 +328,7 @@ export class LibraryStore {
    * Runs `change` against the library and resolves with its result once the change is durable.
    * A change that throws is rolled back and nothing is written.
    */
-  async transact<R>(change: (tx: LibraryTransaction) => R): Promise<R> {
+  async transact<R>(change: (tx: LibraryTransaction) => R, options: { recordHistory?: boolean } = {}): Promise<R> {
     this.assertWritable();
     const tx = new LibraryTransaction(this.db.data, this.byId);
     let result: R;
@@ -337,6 +340,9 @@ export class LibraryStore {
     }
     const entry = tx.entry(this.seq, this.now().toISOString());
     if (!entry) return result;
+    // A change made by an API call (any view's) can be undone; Undo and Redo themselves are not steps.
+    const call = apiCallContext.getStore();
+    if (call && options.recordHistory !== false) this.history.record({ label: historyLabel(call.method), callId: call.callId, ...stepOf(tx, this.db.data, this.byId) });
     this.changes += 1;
     this.seq += 1;
     const changed = tx.changes();
@@ -348,6 +354,50 @@ export class LibraryStore {
       this.kickFlush();
     });
     return result;
+  }
+
+  /** What Undo and Redo would do now. */
+  historyState(): { undo?: string; redo?: string } {
+    return this.history.state();
+  }
+
+  /**
+   * Takes back the last undoable change (papers and collections as they were before it), in one
+   * write; undefined when there is none. A change that cannot be applied leaves the step in place.
+   */
+  async undo(): Promise<HistoryStep | undefined> {
+    this.assertWritable();
+    const step = this.history.takeUndo();
+    if (!step) return undefined;
+    await this.applyHistoryStep(step.before, () => this.history.putBackUndo(step));
+    this.history.undoneStep(step);
+    return step;
+  }
+
+  /** Makes the last undone change again; undefined when there is none. */
+  async redo(): Promise<HistoryStep | undefined> {
+    this.assertWritable();
+    const step = this.history.takeRedo();
+    if (!step) return undefined;
+    await this.applyHistoryStep(step.after, () => this.history.putBackRedo(step));
+    this.history.redoneStep(step);
+    return step;
+  }
+
+  private async applyHistoryStep(state: HistorySide, putBack: () => void): Promise<void> {
+    let applied = false;
+    try {
+      await this.transact((tx) => {
+        applyState(tx, state);
+        applied = true;
+      }, { recordHistory: false });
+    } catch (error) {
+      // Not applied (rolled back): the step stays where it was. Applied but not yet durable: the
+      // store keeps it in memory, retries the write and says so, so the step has moved.
+      if (applied) return;
+      putBack();
+      throw error;
+    }
   }
 
   /** Resolves when everything changed so far is durable (or rejects with why it is not). */

@@ -59,6 +59,9 @@ export const methodNames = [
   'compare.analyze',
   'comparisons.get',
   'comparisons.save',
+  'history.state',
+  'history.undo',
+  'history.redo',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -473,6 +473,12 @@ function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input
 const noInput = z.object({}).strict();
 type MethodSpec = { summary: string; input: z.ZodType; output: z.ZodType };
 
+/** What Undo and Redo would change next, as labels for the menu and the palette. */
+const historyStateSchema = z.object({ undo: z.string().optional(), redo: z.string().optional() });
+export type HistoryState = z.infer<typeof historyStateSchema>;
+const historyStepSchema = historyStateSchema.extend({ done: z.boolean(), label: z.string().optional() });
+export type HistoryStep = z.infer<typeof historyStepSchema>;
+
 export const apiMethods = {
   'library.info': method('Where the open library is and whether it loaded', noInput, libraryInfoSchema),
   'library.openSample': method(
@@ -752,6 +758,21 @@ export const apiMethods = {
     'Screening counts per decision and per exclusion reason for the given papers (all papers when none are given)',
     z.object({ paperIds: z.array(paperId).max(100_000).optional() }).strict(),
     screeningStatsSchema,
+  ),
+  'history.state': method(
+    'What Undo and Redo would do now: the labels of the library changes next in line (none when there is nothing)',
+    z.object({}).strict(),
+    historyStateSchema,
+  ),
+  'history.undo': method(
+    'Undoes the last library change made through the API (in any view), in one write; `done` is false when there was nothing to undo',
+    z.object({}).strict(),
+    historyStepSchema,
+  ),
+  'history.redo': method(
+    'Redoes the last undone library change; a new change after an undo clears what could be redone',
+    z.object({}).strict(),
+    historyStepSchema,
   ),
   'dashboard.stats': method(
     'The library overview: papers per year, top tags and venues, reading status, import sources and screening counts (all papers when none are given)',

@@ -72,6 +72,26 @@ export class LibraryTransaction {
     this.papersChanged ||= papers.length > 0;
   }
 
+  /** Adds a paper at `index` in the list (the end when absent or past it): Undo puts a removed paper back in its place. */
+  insertPaper(paper: Paper, index?: number): void {
+    if (this.byId.has(paper.id)) throw new ApiFailure('invalid-input', `A paper with id "${paper.id}" already exists`);
+    const at = index === undefined ? this.library.papers.length : Math.min(Math.max(0, index), this.library.papers.length);
+    this.library.papers.splice(at, 0, paper);
+    this.byId.set(paper.id, paper);
+    this.originals.set(paper.id, undefined);
+    this.added.push(paper.id);
+    this.papersChanged = true;
+  }
+
+  /** What this transaction touched, as it was before (for the history of undoable changes). */
+  touched(): {
+    originals: ReadonlyMap<string, Paper | undefined>;
+    removed: ReadonlyMap<string, { paper: Paper; index: number }>;
+    collectionOriginals: ReadonlyMap<CollectionKey, unknown>;
+  } {
+    return { originals: this.originals, removed: this.removed, collectionOriginals: this.collectionOriginals };
+  }
+
   removePapers(ids: Iterable<string>): void {
     const wanted = new Set(ids);
     if (wanted.size === 0) return;

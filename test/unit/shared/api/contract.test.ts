@@ -59,6 +59,9 @@ describe('the API contract', () => {
       'compare.analyze',
       'comparisons.get',
       'comparisons.save',
+      'history.state',
+      'history.undo',
+      'history.redo',
     ]);
     expect(Object.keys(apiMethods).sort()).toEqual([...methodNames].sort());
   });
