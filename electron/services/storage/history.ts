@@ -29,6 +29,13 @@ export const apiCallContext = new AsyncLocalStorage<ApiCallContext>();
 
 /** Steps kept; older ones drop off the bottom. */
 export const HISTORY_LIMIT = 100;
+/**
+ * Paper copies kept over all steps (before and after each): a bulk change of a large library is
+ * big, so old steps go first when this is passed; the newest step is always kept.
+ */
+export const HISTORY_PAPER_BUDGET = 100_000;
+
+const sizeOf = (step: HistoryStep) => step.before.papers.size + step.after.papers.size;
 
 /** The library before and after `tx`, taken just after it ran (before anything else can change it). */
 export function stepOf(tx: LibraryTransaction, library: Library, byId: ReadonlyMap<string, Paper>): { before: HistorySide; after: HistorySide } {
@@ -93,8 +100,11 @@ export class LibraryHistory {
     const last = this.done.at(-1);
     if (last && last.callId === step.callId) this.done[this.done.length - 1] = mergeSteps(last, step);
     else this.done.push(step);
-    if (this.done.length > HISTORY_LIMIT) this.done.shift();
     this.undone.length = 0;
+    let papers = this.done.reduce((total, kept) => total + sizeOf(kept), 0);
+    while (this.done.length > 1 && (this.done.length > HISTORY_LIMIT || papers > HISTORY_PAPER_BUDGET)) {
+      papers -= sizeOf(this.done.shift() as HistoryStep);
+    }
   }
 
   state(): { undo?: string; redo?: string } {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSift, type Sift } from '../../../../electron/services/container';
+import { HISTORY_LIMIT, HISTORY_PAPER_BUDGET, LibraryHistory, type HistoryStep } from '../../../../electron/services/storage/history';
 import { call } from '../../../helpers/dispatch';
 import { openTempSift, resourcesFolder } from '../../../helpers/temp-library';
 
@@ -98,5 +99,41 @@ describe('undo and redo of library changes, across kinds of change', () => {
     await call(sift, 'history.undo', {});
     await call(sift, 'history.undo', {});
     expect(await call(sift, 'history.undo', {})).toMatchObject({ done: false });
+  });
+});
+
+describe('the history of one library', () => {
+  const step = (callId: number, papers: number): HistoryStep => ({
+    label: `step ${callId}`,
+    callId,
+    before: { papers: new Map(Array.from({ length: papers }, (_, index) => [`p${index}`, { paper: undefined }])), collections: new Map() },
+    after: { papers: new Map(), collections: new Map() },
+  });
+
+  it('keeps the newest 100 steps', () => {
+    const history = new LibraryHistory();
+    for (let callId = 1; callId <= HISTORY_LIMIT + 5; callId += 1) history.record(step(callId, 1));
+    const labels: string[] = [];
+    for (let taken = history.takeUndo(); taken; taken = history.takeUndo()) labels.push(taken.label);
+    expect(labels).toHaveLength(HISTORY_LIMIT);
+    expect(labels.at(-1)).toBe('step 6');
+  });
+
+  it('drops old steps when the copies they hold pass the budget, but always keeps the newest', () => {
+    const history = new LibraryHistory();
+    history.record(step(1, 10));
+    history.record(step(2, HISTORY_PAPER_BUDGET - 5));
+    expect(history.takeUndo()?.label).toBe('step 2');
+    expect(history.takeUndo()).toBeUndefined();
+    history.record(step(3, HISTORY_PAPER_BUDGET * 2));
+    expect(history.state()).toEqual({ undo: 'step 3' });
+  });
+
+  it('makes the transactions of one API call one step', () => {
+    const history = new LibraryHistory();
+    history.record(step(7, 1));
+    history.record({ ...step(7, 2), label: 'second part' });
+    expect(history.takeUndo()?.before.papers.size).toBe(2);
+    expect(history.takeUndo()).toBeUndefined();
   });
 });
