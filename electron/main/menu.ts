@@ -59,8 +59,23 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    // Undo and Redo are the text fields' own: the renderer has no undo command yet.
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        // The library's Undo and Redo, in every view. The accelerator takes the key from a text
+        // field, so in one the renderer's command undoes the field's typing instead.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: run('undo') },
+        { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: run('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'pasteAndMatchStyle' },
+        { role: 'delete' },
+        { type: 'separator' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'Search',
       submenu: [

@@ -1,11 +1,15 @@
 import type { ReadStatus } from '../../../shared/model/library';
 import type { Movement } from '../state/selection';
 import type { View } from '../state/ui-state';
-import type { Shortcut } from './shortcut';
+import { matchesShortcut, type Shortcut } from './shortcut';
 import { readerController, type ReaderActions } from '../pdf/reader-controller';
 import { compareController } from '../compare/compare-controller';
 import { themeStore } from '../theme/theme-store';
 import type { ThemeChoice } from '../theme/theme';
+import type { HistoryState } from '../../../shared/api/contract';
+import { isMac } from '../util/platform';
+import { historyTitle, type HistoryDirection } from './history';
+import { historyStore } from './history-store';
 
 /** What commands can see and do; the app builds one per render. */
 export interface CommandContext {
@@ -20,6 +24,8 @@ export interface CommandContext {
   libraryLoaded: boolean;
   /** Why the library cannot be changed, when it cannot. */
   readOnly: string | undefined;
+  /** What Undo and Redo would change next (labels from the main side; none when unknown or nothing). */
+  history: HistoryState;
   canChooseLibrary: boolean;
   /** Selected papers that are in the list now. */
   selectedIds: readonly string[];
@@ -82,6 +88,13 @@ export interface Command {
   /** Extra words the palette matches on. */
   keywords?: readonly string[];
   shortcut?: Shortcut;
+  /** Other keys that run it too (Ctrl+Y for Redo off the Mac); the palette shows only `shortcut`. */
+  otherShortcuts?: readonly Shortcut[];
+  /**
+   * From the desktop menu while a text field has the focus, the field's own edit command runs
+   * instead (`document.execCommand`): the menu's accelerator takes the key from the field.
+   */
+  inTextField?: 'undo' | 'redo';
   /** Runs even while the user types in a text field (only for modifier shortcuts). */
   whileTyping?: boolean;
   /** Hidden from the palette and keyboard when false. */
@@ -115,6 +128,26 @@ function themeCommand(choice: ThemeChoice, name: string): Command {
     group: 'General',
     keywords: ['appearance', 'colors', 'color scheme', choice === 'system' ? 'automatic os follow' : choice === 'dark' ? 'night mode' : 'day mode'],
     run: () => themeStore.setChoice(choice),
+  };
+}
+
+/**
+ * Undo or Redo of the last library change, in any view (the main side keeps the history). Not
+ * while typing: there Ctrl/⌘+Z is the field's own text undo.
+ */
+function historyCommand(direction: HistoryDirection, shortcut: Shortcut, otherShortcuts: readonly Shortcut[]): Command {
+  return {
+    id: direction,
+    title: direction === 'undo' ? 'Undo' : 'Redo',
+    titleFor: (context) => historyTitle(direction, context.history),
+    group: 'General',
+    keywords: direction === 'undo' ? ['revert', 'back', 'history', 'change'] : ['again', 'forward', 'history', 'change'],
+    shortcut,
+    otherShortcuts,
+    inTextField: direction,
+    isAvailable: (context) => context.libraryLoaded,
+    disabledReason: readOnlyReason,
+    run: () => void historyStore.step(direction),
   };
 }
 
@@ -490,6 +523,8 @@ export const commands: readonly Command[] = [
     disabledReason: readOnlyReason,
     run: (context) => context.openRestore(),
   },
+  historyCommand('undo', { key: 'z', mod: true }, []),
+  historyCommand('redo', { key: 'z', mod: true, shift: true }, isMac ? [] : [{ key: 'y', mod: true }]),
   themeCommand('system', 'System'),
   themeCommand('light', 'Light'),
   themeCommand('dark', 'Dark'),
@@ -503,6 +538,11 @@ export const commands: readonly Command[] = [
     run: (context) => context.togglePalette(),
   },
 ];
+
+/** Whether the key pressed is one of the command's. */
+export function matchesCommand(event: KeyboardEvent, command: Command): boolean {
+  return [...(command.shortcut ? [command.shortcut] : []), ...(command.otherShortcuts ?? [])].some((shortcut) => matchesShortcut(event, shortcut));
+}
 
 export function isRunnable(command: Command, context: CommandContext): boolean {
   return (command.isAvailable?.(context) ?? true) && command.disabledReason?.(context) === undefined;

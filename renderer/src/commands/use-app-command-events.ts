@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { onEvent } from '../api/client';
 import { toasts } from '../state/toast-store';
+import { isTextField } from '../util/text-field';
 import { commands, type CommandContext } from './commands';
 
 /**
@@ -20,6 +21,11 @@ export function useAppCommandEvents(context: CommandContext): void {
         const current = latest.current;
         if (!command) {
           toasts.error(`This version of Sift has no command “${id}”`);
+          return;
+        }
+        // Edit › Undo in a field (the palette's too) undoes its typing, as the key would have.
+        if (command.inTextField && isTextField(document.activeElement)) {
+          document.execCommand(command.inTextField);
           return;
         }
         if (!(command.isAvailable?.(current) ?? true)) {

@@ -1,9 +1,11 @@
+import { useEffect, useSyncExternalStore } from 'react';
 import { importStore } from '../state/import-store';
 import { toasts } from '../state/toast-store';
 import { libraryStore, type LibrarySnapshot } from '../state/library-store';
 import { useImport } from '../state/use-import';
 import type { Workspace } from '../state/use-workspace';
 import type { CommandContext } from './commands';
+import { historyStore } from './history-store';
 import { copyHighlightsMarkdown } from '../pdf/highlight-actions';
 import { openSelectedPdf } from '../pdf/open-selected-pdf';
 
@@ -13,6 +15,8 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
   const ready = library.phase === 'loaded' && library.info?.state === 'ready';
   const hasFilter = ui.filter.status !== undefined || ui.filter.tag !== undefined;
   const importOpen = useImport().open;
+  useEffect(() => historyStore.start(), []);
+  const history = useSyncExternalStore(historyStore.subscribe, historyStore.getState);
   return {
       view: ui.view,
       paletteOpen: ui.paletteOpen,
@@ -21,6 +25,7 @@ export function useCommandContext(library: LibrarySnapshot, workspace: Workspace
       isEmptyLibrary: ready && library.papers.length === 0,
       libraryLoaded: ready,
       readOnly: library.info?.readOnly,
+      history,
       canChooseLibrary: library.info?.canChooseLibrary ?? false,
       selectedIds: workspace.selectedIds,
       visibleIds: workspace.visibleIds,

@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { commands, isRunnable, type CommandContext } from './commands';
-import { matchesShortcut } from './shortcut';
+import { commands, isRunnable, matchesCommand, type CommandContext } from './commands';
 
 const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'image', 'radio', 'range', 'reset', 'submit']);
 
@@ -32,7 +31,7 @@ export function useShortcuts(context: CommandContext): void {
       const current = latest.current;
       const typing = isTextEntry(event.target);
       for (const command of commands) {
-        if (!command.shortcut || !matchesShortcut(event, command.shortcut)) continue;
+        if (!matchesCommand(event, command)) continue;
         if ((current.paletteOpen || current.dialogOpen) && command.id !== 'palette') return;
         if (typing && !command.whileTyping) return;
         // Enter and Space belong to a focused button or link.

@@ -12,7 +12,7 @@ function items(template: readonly MenuItemConstructorOptions[]): MenuItemConstru
 /** The command ids the renderer defines, read from its source as text (the main side never imports the renderer). */
 function rendererCommandIds(): Set<string> {
   const source = readFileSync(path.join(repoRoot, 'renderer/src/commands/commands.ts'), 'utf8');
-  const ids = [...source.matchAll(/\bid: '([a-z0-9-]+)'/g), ...source.matchAll(/(?:readerCommand|statusCommand)\('([a-z0-9-]+)'/g)].map((match) => match[1] ?? '');
+  const ids = [...source.matchAll(/\bid: '([a-z0-9-]+)'/g), ...source.matchAll(/(?:readerCommand|statusCommand|historyCommand)\('([a-z0-9-]+)'/g)].map((match) => match[1] ?? '');
   return new Set(ids);
 }
 
@@ -42,7 +42,7 @@ const labels = (menu: readonly MenuItemConstructorOptions[]) => menu.map((item) 
 describe('the application menu', () => {
   it('finds the renderer’s command ids in its source', () => {
     const ids = rendererCommandIds();
-    for (const id of ['import', 'export', 'compare', 'review-table', 'screen', 'open-pdf', 'close-view', 'palette', 'reader-find']) expect(ids).toContain(id);
+    for (const id of ['undo', 'redo', 'import', 'export', 'compare', 'review-table', 'screen', 'open-pdf', 'close-view', 'palette', 'reader-find']) expect(ids).toContain(id);
   });
 
   it.each(['linux', 'darwin', 'win32'] as const)('on %s, runs only commands the renderer has, each once clicked', (platform) => {
@@ -56,8 +56,8 @@ describe('the application menu', () => {
   });
 
   it('has File, Edit, Search, View, Window and Help; macOS adds the app menu first', () => {
-    expect(labels(buildMenuTemplate(actions()))).toEqual(['File', 'editMenu', 'Search', 'View', 'windowMenu', 'help']);
-    expect(labels(buildMenuTemplate(actions({ platform: 'darwin' })))).toEqual(['appMenu', 'File', 'editMenu', 'Search', 'View', 'windowMenu', 'help']);
+    expect(labels(buildMenuTemplate(actions()))).toEqual(['File', 'Edit', 'Search', 'View', 'windowMenu', 'help']);
+    expect(labels(buildMenuTemplate(actions({ platform: 'darwin' })))).toEqual(['appMenu', 'File', 'Edit', 'Search', 'View', 'windowMenu', 'help']);
   });
 
   it.each([
@@ -97,6 +97,18 @@ describe('the application menu', () => {
       ['—', true],
       ['Clear Recent', false],
     ]);
+  });
+
+  it.each(['linux', 'darwin', 'win32'] as const)('Edit on %s: the library’s Undo and Redo (renderer commands), then the text roles', (platform) => {
+    const menu = actions({ platform });
+    const edit = submenu(buildMenuTemplate(menu), 'Edit');
+    expect(labels(edit)).toEqual(['Undo', 'Redo', '—', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', '—', 'selectAll']);
+    expect(edit.slice(0, 2).map((item) => item.accelerator)).toEqual(['CmdOrCtrl+Z', 'Shift+CmdOrCtrl+Z']);
+    for (const item of edit.slice(0, 2)) (item.click as () => void)();
+    expect(menu.ran).toEqual(['command:undo', 'command:redo']);
+    // No role would take the keys from the renderer's commands.
+    expect(edit.map((item) => item.role).filter(Boolean)).not.toContain('undo');
+    expect(edit.map((item) => item.role).filter(Boolean)).not.toContain('redo');
   });
 
   it('View opens each view (and the dashboard) with ⌘/Ctrl+digit, then zoom and full screen', () => {
