@@ -388,7 +388,7 @@ export class LibraryStore {
     let applied = false;
     try {
       await this.transact((tx) => {
-        applyState(tx, state);
+        applyState(tx, state, this.now().toISOString());
         applied = true;
       }, { recordHistory: false });
     } catch (error) {

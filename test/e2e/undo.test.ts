@@ -139,4 +139,26 @@ describe('Undo and redo of library changes in Chromium (browser mode)', () => {
     expect((await paperOnDisk(paperId))?.tags).toEqual([TAG]);
     expect(await app.callApi('history.state', {})).toEqual(history);
   });
+
+  it('a note added and written in the detail pane: Ctrl+Z on the list takes back the text, then the note, in the pane and in the file', async () => {
+    const { page } = app;
+    await sift.openSampleLibrary();
+    const first = sift.rows.first();
+    const paperId = (await first.getAttribute('data-paper-id')) ?? '';
+    const notesOnDisk = async () => (await paperOnDisk(paperId))?.notes.map((note) => note.body);
+    const notesShown = () => page.getByTestId('detail').getByTestId('note-editor').evaluateAll((editors) => editors.map((editor) => (editor as HTMLTextAreaElement).value));
+    await first.click();
+    await sift.addNote('Worth a second read');
+    await expect.poll(notesOnDisk).toEqual(['Worth a second read']);
+
+    // Adding the note and writing it were two calls: two steps.
+    await first.click();
+    expect(await focusedIsField()).toBe(false);
+    await page.keyboard.press('Control+z');
+    await expect.poll(notesOnDisk).toEqual(['']);
+    await expect.poll(notesShown).toEqual(['']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(notesOnDisk).toEqual([]);
+    await expect.poll(() => page.getByTestId('detail').getByTestId('note').count()).toBe(0);
+  });
 });

@@ -71,17 +71,24 @@ export function mergeSteps(first: HistoryStep, second: HistoryStep): HistoryStep
   return { label: first.label, callId: first.callId, before, after };
 }
 
-/** Makes the library hold `state` for the papers and collections it names. */
-export function applyState(tx: LibraryTransaction, state: HistorySide): void {
+/**
+ * Makes the library hold `state` for the papers and collections it names. Papers put back are
+ * stamped `now` (and so are notes whose text changes): an undo is a change like any other, and
+ * views refresh a paper, or a note's text, only when its time is newer than what they show.
+ */
+export function applyState(tx: LibraryTransaction, state: HistorySide, now: string): void {
   const toRemove: string[] = [];
   const toAdd: Array<{ paper: Paper; index: number | undefined }> = [];
   for (const [id, { paper, index }] of state.papers) {
     if (!paper) {
       if (tx.has(id)) toRemove.push(id);
     } else if (tx.has(id)) {
-      replaceInPlace(tx.paper(id), structuredClone(paper));
+      const current = tx.paper(id);
+      const restored = structuredClone(paper);
+      restored.notes = restored.notes.map((note) => (current.notes.find((shown) => shown.id === note.id)?.body === note.body ? note : { ...note, updatedAt: now }));
+      replaceInPlace(current, { ...restored, updatedAt: now });
     } else {
-      toAdd.push({ paper: structuredClone(paper), index });
+      toAdd.push({ paper: { ...structuredClone(paper), updatedAt: now }, index });
     }
   }
   if (toRemove.length > 0) tx.removePapers(toRemove);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call } from '../api/client';
+import { call, onEvent } from '../api/client';
 import { toasts } from '../state/toast-store';
 import { errorMessage } from '../util/error-message';
 
@@ -53,6 +53,19 @@ export function useComparisonNote(paperIds: readonly string[], readOnly: boolean
       flush();
     };
   }, [idsKey, flush]);
+
+  // Undo and Redo can change the note behind the editor: show what the library holds now.
+  useEffect(() => {
+    const ids = idsKey.split('\u0000');
+    if (ids.length < 2) return;
+    return onEvent('library.changed', ({ reason }) => {
+      if (reason !== 'undo' && reason !== 'redo') return;
+      call('comparisons.get', { paperIds: ids }).then(
+        ({ comparison }) => setNoteState(comparison?.note ?? ''),
+        () => undefined,
+      );
+    });
+  }, [idsKey]);
 
   const setNote = useCallback(
     (next: string) => {

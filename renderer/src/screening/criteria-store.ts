@@ -12,7 +12,7 @@ export interface CriteriaState {
 }
 
 /** Changes after which the criteria may be different: their own, or a whole new library state. */
-const CRITERIA_REASONS = new Set(['screening-criteria', 'sample-opened', 'library-opened', 'backup-restored', 'external-change']);
+const CRITERIA_REASONS = new Set(['screening-criteria', 'sample-opened', 'library-opened', 'backup-restored', 'external-change', 'undo', 'redo']);
 
 /**
  * The screening criteria (numbered exclusion reasons, keywords to highlight), as stored in the
