@@ -59,17 +59,17 @@ export function paneWidthForKey(pane: ResizablePane, width: number, key: string,
 }
 
 /**
- * The open view, as remembered for a library across reloads and restarts. Only the review table comes back: it is a
- * place one works in for days. Compare, screening and the reader are opened on a selection for one task (and a
+ * The open view, as remembered for a library across reloads and restarts. The review table and the dashboard come
+ * back: places one works in, or looks at, over days. Compare, screening and the reader are opened on a selection for one task (and a
  * reader's PDF may be gone), so after a restart the library list is the better start; a palette or dialog never
  * reopens.
  */
-export type RememberedView = 'library' | 'review';
+export type RememberedView = 'library' | 'review' | 'dashboard';
 
-const rememberedViewSchema = z.object({ view: z.enum(['library', 'review']) });
+const rememberedViewSchema = z.object({ view: z.enum(['library', 'review', 'dashboard']) });
 
 export function rememberView(ui: Pick<UiState, 'view'>): RememberedView {
-  return ui.view === 'review' ? 'review' : 'library';
+  return ui.view === 'review' || ui.view === 'dashboard' ? ui.view : 'library';
 }
 
 /** The stored form (JSON, so that the record can grow without a new key). */
@@ -84,7 +84,8 @@ export function parseRememberedView(stored: string | null): RememberedView | und
 
 /** What reopens a remembered view, or undefined to stay on the list. */
 export function restoreViewAction(remembered: RememberedView | undefined): UiAction | undefined {
-  return remembered === 'review' ? { type: 'openReview' } : undefined;
+  if (remembered === 'review') return { type: 'openReview' };
+  return remembered === 'dashboard' ? { type: 'openDashboard' } : undefined;
 }
 
 function parseJson(text: string | null): unknown {

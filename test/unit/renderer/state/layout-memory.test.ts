@@ -60,6 +60,7 @@ describe('the remembered view', () => {
   it.each<[View, string]>([
     ['library', 'library'],
     ['review', 'review'],
+    ['dashboard', 'dashboard'],
     ['compare', 'library'],
     ['screening', 'library'],
     ['reader', 'library'],
@@ -71,7 +72,8 @@ describe('the remembered view', () => {
     ['{"view":"review"}', 'review'],
     ['{"view":"library"}', 'library'],
     ['{"view":"reader","paperId":"p1"}', undefined],
-    ['{"view":"dashboard"}', undefined],
+    ['{"view":"dashboard"}', 'dashboard'],
+    ['{"view":"compare"}', undefined],
     ['review', undefined],
     [null, undefined],
   ])('parseRememberedView(%j) → %s', (stored, expected) => {
@@ -83,8 +85,9 @@ describe('the remembered view', () => {
     expect(serializeRememberedView('review')).toBe('{"view":"review"}');
   });
 
-  it('reopens the review table and nothing else', () => {
+  it('reopens the review table and the dashboard, and nothing else', () => {
     expect(restoreViewAction('review')).toEqual({ type: 'openReview' });
+    expect(restoreViewAction('dashboard')).toEqual({ type: 'openDashboard' });
     expect(restoreViewAction('library')).toBeUndefined();
     expect(restoreViewAction(undefined)).toBeUndefined();
   });
