@@ -53,8 +53,8 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: run('export') },
         { label: 'Export Review Table as Markdown…', accelerator: 'CmdOrCtrl+Shift+M', click: run('export-markdown') },
         { type: 'separator' },
-        { label: 'Restore from Backup…', click: run('restore-backup') },
-        { label: 'Show Library Folder', click: actions.openDataFolder },
+        { label: 'Restore from Backup…', accelerator: 'CmdOrCtrl+Shift+B', click: run('restore-backup') },
+        { label: 'Show Library Folder', accelerator: 'CmdOrCtrl+Shift+L', click: actions.openDataFolder },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -80,10 +80,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       label: 'Search',
       submenu: [
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: run('focus-search') },
-        { label: 'Save Search…', click: run('save-search') },
-        { label: 'Search Inside PDFs', click: run('toggle-fulltext') },
+        { label: 'Save Search…', accelerator: 'CmdOrCtrl+S', click: run('save-search') },
+        { label: 'Search Inside PDFs', accelerator: 'CmdOrCtrl+Shift+F', click: run('toggle-fulltext') },
         { type: 'separator' },
-        { label: 'Search Syntax', click: run('search-syntax') },
+        { label: 'Search Syntax', accelerator: 'F1', click: run('search-syntax') },
       ],
     },
     {
@@ -106,7 +106,8 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       role: 'help',
       submenu: [
         // The command palette lists every command with its shortcut.
-        { label: 'Keyboard Shortcuts', click: run('palette') },
+        { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+K', click: run('palette') },
+        // Its accelerator (F1) is on the Search menu's item: one key, one place.
         { label: 'Search Syntax', click: run('search-syntax') },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const]),
       ],

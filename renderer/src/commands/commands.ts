@@ -211,6 +211,8 @@ export const commands: readonly Command[] = [
     keywords: ['saved searches', 'smart collection', 'keep', 'bookmark', 'query'],
     isAvailable: withPapers,
     disabledReason: (context) => readOnlyReason(context) ?? (context.currentQuery ? undefined : 'Type a query first'),
+    shortcut: { key: 's', mod: true },
+    whileTyping: true,
     run: (context) => context.saveSearch(),
   },
   {
@@ -219,6 +221,8 @@ export const commands: readonly Command[] = [
     group: 'Search',
     keywords: ['query language', 'fields', 'operators', 'examples', 'tag:', 'year:'],
     isAvailable: withPapers,
+    shortcut: { key: 'F1' },
+    whileTyping: true,
     run: (context) => context.toggleSyntaxHelp(),
   },
   {
@@ -227,6 +231,8 @@ export const commands: readonly Command[] = [
     group: 'Search',
     keywords: ['full text', 'fulltext', 'pdf', 'pages'],
     isAvailable: withPapers,
+    shortcut: { key: 'f', mod: true, shift: true },
+    whileTyping: true,
     run: (context) => context.toggleFulltext(),
   },
   {
@@ -521,6 +527,7 @@ export const commands: readonly Command[] = [
     keywords: ['backups', 'undo', 'recover', 'history', 'revert'],
     isAvailable: (context) => context.libraryLoaded,
     disabledReason: readOnlyReason,
+    shortcut: { key: 'b', mod: true, shift: true },
     run: (context) => context.openRestore(),
   },
   historyCommand('undo', { key: 'z', mod: true }, []),

@@ -150,4 +150,19 @@ describe('the application menu', () => {
     expect(labels(submenu(buildMenuTemplate(actions()), 'help'))).toEqual(['Keyboard Shortcuts', 'Search Syntax', '—', 'about']);
     expect(labels(submenu(buildMenuTemplate(actions({ platform: 'darwin' })), 'help'))).toEqual(['Keyboard Shortcuts', 'Search Syntax']);
   });
+
+  it('gives every command an accelerator (a command in two menus has it in one), except the recent libraries', () => {
+    const withClick: Array<{ label: string; accelerator?: string }> = [];
+    const walk = (items: readonly MenuItemConstructorOptions[], inRecent: boolean) => {
+      for (const item of items) {
+        const recent = inRecent || item.label === 'Open Recent';
+        if (item.click && !recent && item.label) withClick.push({ label: item.label, ...(typeof item.accelerator === 'string' ? { accelerator: item.accelerator } : {}) });
+        if (Array.isArray(item.submenu)) walk(item.submenu, recent);
+      }
+    };
+    walk(buildMenuTemplate(actions({ recentLibraries: ['/home/ann/review'] })), false);
+    const labelsWithout = [...new Set(withClick.map((item) => item.label))].filter((label) => !withClick.some((item) => item.label === label && item.accelerator));
+    expect(withClick.length).toBeGreaterThan(15);
+    expect(labelsWithout).toEqual([]);
+  });
 });
