@@ -39,7 +39,7 @@ export function App() {
     dispatch({ type: 'reset' });
     importStore.close();
   }, [libraryPath, dispatch]);
-  useRememberedView(libraryPath, commandContext.hasPapers, workspace.ui, dispatch);
+  useRememberedView(libraryPath, commandContext.hasPapers, workspace.ui, dispatch, (paperId) => workspace.summaryOf(paperId) !== undefined);
   const { libraryLoaded } = commandContext;
   // A library that failed (or was closed) takes no import: let go of the preview the main side holds.
   useEffect(() => {

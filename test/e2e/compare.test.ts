@@ -101,8 +101,15 @@ describe('Compare (browser mode, fresh library per test)', () => {
     await sift.dismissToasts();
     await page.screenshot({ path: path.join(screenshotFolder, 'compare.png') });
 
-    // After a reload, the same set (picked in another order) has its note.
+    // After a reload the comparison is open again, with its note; closed, the same set (picked in
+    // another order) has its note too.
     await page.reload();
+    const reopened = page.getByTestId('compare-view');
+    await reopened.waitFor();
+    expect(await reopened.getByTestId('compare-column').count()).toBe(3);
+    await expect.poll(() => reopened.getByTestId('comparison-note').inputValue()).toBe(NOTE);
+    await reopened.getByTestId('close-view').click();
+    await reopened.waitFor({ state: 'detached' });
     await sift.waitForList();
     const again = await compare([ROCKET, STARCRAFT, PLASTICITY]);
     await expect.poll(() => again.getByTestId('comparison-note').inputValue()).toBe(NOTE);

@@ -147,8 +147,13 @@ describe('PDF reader in Chromium (browser mode)', () => {
     await reader.zoomTo(200);
     await expect.poll(overlayWidth).toBeCloseTo(atHundred * 2, 0);
 
-    // Reload: the highlights come back from the library, in the detail pane and in the reader.
+    // Reload: the reader comes back with this PDF, and the highlights come back from the library,
+    // in the reader and (back in the library) in the detail pane.
     await page.reload();
+    await page.getByTestId('pdf-reader').waitFor();
+    await expect.poll(() => reader.highlights(2).count()).toBe(2);
+    await page.getByTestId('close-view').click();
+    await page.getByTestId('pdf-reader').waitFor({ state: 'detached' });
     await sift.waitForList();
     await sift.select(TITLE);
     const detailItems = page.getByTestId('detail').getByTestId('highlight-item');

@@ -150,6 +150,11 @@ describe('Screening in Chromium (browser mode, fresh library per test)', () => {
     expect(library.papers.filter((paper) => paper.screening.decision !== 'undecided')).toHaveLength(10);
     expect(library.papers.every((paper) => paper.status === 'unread')).toBe(true);
 
+    // A reload comes back to the screening view, on the same list, at its first paper not screened.
+    await page.reload();
+    await screening.view.waitFor();
+    await expect.poll(() => screening.position()).toBe('Paper 11 of 66 · all papers');
+
     // Esc leaves the view; after a reload the decisions are there to search for.
     await screening.press('Escape');
     await screening.view.waitFor({ state: 'detached' });

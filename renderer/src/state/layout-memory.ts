@@ -59,33 +59,82 @@ export function paneWidthForKey(pane: ResizablePane, width: number, key: string,
 }
 
 /**
- * The open view, as remembered for a library across reloads and restarts. The review table and the dashboard come
- * back: places one works in, or looks at, over days. Compare, screening and the reader are opened on a selection for one task (and a
- * reader's PDF may be gone), so after a restart the library list is the better start; a palette or dialog never
- * reopens.
+ * The open view, as remembered for a library across reloads and restarts: the review table and the
+ * dashboard; compare with its papers; the reader with its paper, PDF and page; screening with its
+ * list. It comes back only if what it shows is still there (a paper deleted since means the list).
+ * A palette or a dialog never reopens.
  */
-export type RememberedView = 'library' | 'review' | 'dashboard';
+export type RememberedView =
+  | { view: 'library' }
+  | { view: 'review' }
+  | { view: 'dashboard' }
+  | { view: 'compare'; ids: string[] }
+  | { view: 'reader'; paperId: string; attachmentId: string; page?: number }
+  | { view: 'screening'; ids: string[]; scope: string };
 
-const rememberedViewSchema = z.object({ view: z.enum(['library', 'review', 'dashboard']) });
+/** A screening list longer than this is not stored (local storage is small); the list view comes back instead. */
+export const MAX_REMEMBERED_SCREENING = 5_000;
 
-export function rememberView(ui: Pick<UiState, 'view'>): RememberedView {
-  return ui.view === 'review' || ui.view === 'dashboard' ? ui.view : 'library';
+const id = z.string().min(1).max(200);
+const rememberedViewSchema = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('library') }),
+  z.object({ view: z.literal('review') }),
+  z.object({ view: z.literal('dashboard') }),
+  z.object({ view: z.literal('compare'), ids: z.array(id).min(2).max(4) }),
+  z.object({ view: z.literal('reader'), paperId: id, attachmentId: id, page: z.number().int().min(1).optional() }),
+  z.object({ view: z.literal('screening'), ids: z.array(id).min(1).max(MAX_REMEMBERED_SCREENING), scope: z.string().max(500) }),
+]);
+
+export function rememberView(ui: Pick<UiState, 'view' | 'compareIds' | 'reader' | 'screening'>): RememberedView {
+  switch (ui.view) {
+    case 'review':
+    case 'dashboard':
+      return { view: ui.view };
+    case 'compare':
+      return ui.compareIds.length >= 2 ? { view: 'compare', ids: [...ui.compareIds] } : { view: 'library' };
+    case 'reader':
+      return ui.reader
+        ? { view: 'reader', paperId: ui.reader.paperId, attachmentId: ui.reader.attachmentId, ...(ui.reader.page !== undefined ? { page: ui.reader.page } : {}) }
+        : { view: 'library' };
+    case 'screening':
+      return ui.screening && ui.screening.ids.length <= MAX_REMEMBERED_SCREENING
+        ? { view: 'screening', ids: [...ui.screening.ids], scope: ui.screening.scope }
+        : { view: 'library' };
+    default:
+      return { view: 'library' };
+  }
 }
 
 /** The stored form (JSON, so that the record can grow without a new key). */
 export function serializeRememberedView(view: RememberedView): string {
-  return JSON.stringify({ view });
+  return JSON.stringify(view);
 }
 
 export function parseRememberedView(stored: string | null): RememberedView | undefined {
   const parsed = rememberedViewSchema.safeParse(parseJson(stored));
-  return parsed.success ? parsed.data.view : undefined;
+  return parsed.success ? (parsed.data as RememberedView) : undefined;
 }
 
-/** What reopens a remembered view, or undefined to stay on the list. */
-export function restoreViewAction(remembered: RememberedView | undefined): UiAction | undefined {
-  if (remembered === 'review') return { type: 'openReview' };
-  return remembered === 'dashboard' ? { type: 'openDashboard' } : undefined;
+/** What reopens a remembered view, or undefined to stay on the list; `exists` says whether a paper is still there. */
+export function restoreViewAction(remembered: RememberedView | undefined, exists: (paperId: string) => boolean = () => true): UiAction | undefined {
+  switch (remembered?.view) {
+    case 'review':
+      return { type: 'openReview' };
+    case 'dashboard':
+      return { type: 'openDashboard' };
+    case 'compare':
+      return remembered.ids.every(exists) ? { type: 'openCompare', ids: remembered.ids } : undefined;
+    case 'reader':
+      return exists(remembered.paperId)
+        ? { type: 'openReader', target: { paperId: remembered.paperId, attachmentId: remembered.attachmentId, ...(remembered.page !== undefined ? { page: remembered.page } : {}) } }
+        : undefined;
+    case 'screening': {
+      const ids = remembered.ids.filter(exists);
+      return ids.length > 0 ? { type: 'openScreening', target: { ids, scope: remembered.scope, criteriaOpen: false } } : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function parseJson(text: string | null): unknown {

@@ -1,4 +1,4 @@
-import { parsePaneWidths, parseRememberedView, serializeRememberedView, type PaneWidths, type RememberedView } from './layout-memory';
+import { parsePaneWidths, parseRememberedView, type PaneWidths, type RememberedView } from './layout-memory';
 
 /**
  * Pane widths and the open view are per-machine UI state, not library data: they live in the renderer's
@@ -28,5 +28,6 @@ export const layoutStorage = {
   paneWidths: (): PaneWidths => parsePaneWidths(read(PANES_KEY)),
   setPaneWidths: (widths: PaneWidths): void => write(PANES_KEY, JSON.stringify(widths)),
   view: (libraryPath: string): RememberedView | undefined => parseRememberedView(read(viewKey(libraryPath))),
-  setView: (libraryPath: string, view: RememberedView): void => write(viewKey(libraryPath), serializeRememberedView(view)),
+  /** Stores a view already in its stored form (`serializeRememberedView`). */
+  setView: (libraryPath: string, stored: string): void => write(viewKey(libraryPath), stored),
 };

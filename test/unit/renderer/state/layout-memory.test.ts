@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   clampPaneWidth,
   defaultPaneWidths,
+  MAX_REMEMBERED_SCREENING,
   paneWidthForKey,
   parsePaneWidths,
   parseRememberedView,
   rememberView,
   restoreViewAction,
   serializeRememberedView,
+  type RememberedView,
 } from '../../../../renderer/src/state/layout-memory';
-import type { View } from '../../../../renderer/src/state/ui-state';
+import type { UiState, View } from '../../../../renderer/src/state/ui-state';
 
 describe('pane widths', () => {
   it.each([
@@ -57,38 +59,49 @@ describe('pane widths', () => {
 });
 
 describe('the remembered view', () => {
-  it.each<[View, string]>([
-    ['library', 'library'],
-    ['review', 'review'],
-    ['dashboard', 'dashboard'],
-    ['compare', 'library'],
-    ['screening', 'library'],
-    ['reader', 'library'],
-  ])('%s is remembered as %s', (view, expected) => {
-    expect(rememberView({ view })).toBe(expected);
+  const ui = (view: View, more: Partial<Pick<UiState, 'compareIds' | 'reader' | 'screening'>> = {}) => ({ view, compareIds: [], ...more });
+
+  it.each<[string, ReturnType<typeof ui>, RememberedView]>([
+    ['the list', ui('library'), { view: 'library' }],
+    ['the review table', ui('review'), { view: 'review' }],
+    ['the dashboard', ui('dashboard'), { view: 'dashboard' }],
+    ['compare with its papers', ui('compare', { compareIds: ['a', 'b', 'c'] }), { view: 'compare', ids: ['a', 'b', 'c'] }],
+    ['the reader with its paper, PDF and page', ui('reader', { reader: { paperId: 'p', attachmentId: 'f', page: 3, request: 2 } }), { view: 'reader', paperId: 'p', attachmentId: 'f', page: 3 }],
+    ['screening with its list', ui('screening', { screening: { ids: ['a', 'b'], scope: 'all papers', criteriaOpen: true } }), { view: 'screening', ids: ['a', 'b'], scope: 'all papers' }],
+    ['a screening list too long to store, as the list', ui('screening', { screening: { ids: Array.from({ length: MAX_REMEMBERED_SCREENING + 1 }, (_, index) => `p${index}`), scope: 'all', criteriaOpen: false } }), { view: 'library' }],
+  ])('remembers %s', (_label, state, expected) => {
+    expect(rememberView(state)).toEqual(expected);
   });
 
   it.each([
-    ['{"view":"review"}', 'review'],
-    ['{"view":"library"}', 'library'],
+    ['{"view":"review"}', { view: 'review' }],
+    ['{"view":"dashboard"}', { view: 'dashboard' }],
+    ['{"view":"compare","ids":["a","b"]}', { view: 'compare', ids: ['a', 'b'] }],
+    ['{"view":"compare","ids":["a"]}', undefined],
     ['{"view":"reader","paperId":"p1"}', undefined],
-    ['{"view":"dashboard"}', 'dashboard'],
-    ['{"view":"compare"}', undefined],
+    ['{"view":"palette"}', undefined],
     ['review', undefined],
     [null, undefined],
-  ])('parseRememberedView(%j) → %s', (stored, expected) => {
-    expect(parseRememberedView(stored)).toBe(expected);
+  ])('parseRememberedView(%j) → %j', (stored, expected) => {
+    expect(parseRememberedView(stored)).toEqual(expected);
   });
 
   it('round-trips through its stored form', () => {
-    expect(parseRememberedView(serializeRememberedView('review'))).toBe('review');
-    expect(serializeRememberedView('review')).toBe('{"view":"review"}');
+    const reader: RememberedView = { view: 'reader', paperId: 'p', attachmentId: 'f', page: 2 };
+    expect(parseRememberedView(serializeRememberedView(reader))).toEqual(reader);
   });
 
-  it('reopens the review table and the dashboard, and nothing else', () => {
-    expect(restoreViewAction('review')).toEqual({ type: 'openReview' });
-    expect(restoreViewAction('dashboard')).toEqual({ type: 'openDashboard' });
-    expect(restoreViewAction('library')).toBeUndefined();
-    expect(restoreViewAction(undefined)).toBeUndefined();
+  it('reopens a view only while what it shows is still there', () => {
+    const exists = (id: string) => id !== 'gone';
+    expect(restoreViewAction({ view: 'review' }, exists)).toEqual({ type: 'openReview' });
+    expect(restoreViewAction({ view: 'dashboard' }, exists)).toEqual({ type: 'openDashboard' });
+    expect(restoreViewAction({ view: 'compare', ids: ['a', 'b'] }, exists)).toEqual({ type: 'openCompare', ids: ['a', 'b'] });
+    expect(restoreViewAction({ view: 'compare', ids: ['a', 'gone'] }, exists)).toBeUndefined();
+    expect(restoreViewAction({ view: 'reader', paperId: 'p', attachmentId: 'f', page: 4 }, exists)).toEqual({ type: 'openReader', target: { paperId: 'p', attachmentId: 'f', page: 4 } });
+    expect(restoreViewAction({ view: 'reader', paperId: 'gone', attachmentId: 'f' }, exists)).toBeUndefined();
+    expect(restoreViewAction({ view: 'screening', ids: ['a', 'gone', 'b'], scope: 'all papers' }, exists)).toEqual({ type: 'openScreening', target: { ids: ['a', 'b'], scope: 'all papers', criteriaOpen: false } });
+    expect(restoreViewAction({ view: 'screening', ids: ['gone'], scope: 'x' }, exists)).toBeUndefined();
+    expect(restoreViewAction({ view: 'library' }, exists)).toBeUndefined();
+    expect(restoreViewAction(undefined, exists)).toBeUndefined();
   });
 });
