@@ -8,10 +8,8 @@ import { emptyLibrary, newPaper, type Library } from '../../shared/model/library
 import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { PdfReaderPage } from './pages/pdf-reader';
 import { SiftPage } from './pages/sift-page';
+import { STARCRAFT, ROCKET, PLASTICITY } from './pages/sample-titles';
 
-const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
-const ROCKET = 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning';
-const PLASTICITY = 'Revisiting Plasticity in Visual Reinforcement Learning: Data, Modules and Training Stages';
 const TRACEMONKEY = fileURLToPath(new URL('../fixtures/pdf/tracemonkey.pdf', import.meta.url));
 const TRACEMONKEY_TITLE = 'Trace-based Just-in-Time Type Specialization for Dynamic Languages';
 

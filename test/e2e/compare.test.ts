@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marked, type Tokens } from 'marked';
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { artifactsFolder, finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { freshAppPerTest, artifactsFolder, screenshotFolder, type BrowserModeApp } from './harness';
+import { STARCRAFT, ROCKET, PLASTICITY } from './pages/sample-titles';
 import { SiftPage } from './pages/sift-page';
 
-const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
-const ROCKET = 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning';
-const PLASTICITY = 'Revisiting Plasticity in Visual Reinforcement Learning: Data, Modules and Training Stages';
 const NOTE = '**All three** train deep RL agents; only StarCraft II is a *benchmark*.';
 
 describe('Compare (browser mode, fresh library per test)', () => {
-  let browser: Browser;
   let app: BrowserModeApp;
   let sift: SiftPage;
 
-  chromiumPerFile((launched) => (browser = launched));
-  beforeEach(async () => {
-    app = await openApp(browser);
-    sift = new SiftPage(app.page);
-  });
-  afterEach(async (context) => {
-    expect(await finishApp(app, context)).toEqual([]);
+  freshAppPerTest((opened) => {
+    app = opened;
+    sift = new SiftPage(opened.page);
   });
 
   async function compare(titles: readonly string[]) {

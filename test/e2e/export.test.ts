@@ -10,8 +10,8 @@ import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserMode
 import { ExportDialog } from './pages/export-dialog';
 import { SiftPage } from './pages/sift-page';
 import { TagsPanel } from './pages/tags-panel';
+import { STARCRAFT } from './pages/sample-titles';
 
-const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
 const SIMPO = 'SimPO: Simple Preference Optimization with a Reference-Free Reward';
 const PRECIPICE = 'Deep Reinforcement Learning at the Edge of the Statistical Precipice';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { LibraryStore } from '../../electron/services/library-store';
 import { stableStringify } from '../../electron/services/stable-stringify';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -32,6 +32,25 @@ export function chromiumPerFile(use: (browser: Browser) => void): void {
     await mkdir(artifactsFolder, { recursive: true });
   });
   afterAll(async () => browser?.close());
+}
+
+/**
+ * Chromium for the file, and a fresh browser-mode app on an empty library for each test, handed to
+ * `use` before the test and finished after it: a test fails if its page reported any error.
+ */
+export function freshAppPerTest(use: (app: BrowserModeApp) => void): void {
+  let browser: Browser | undefined;
+  let app: BrowserModeApp | undefined;
+  chromiumPerFile((launched) => (browser = launched));
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    app = await openApp(browser);
+    use(app);
+  });
+  afterEach(async (context) => {
+    if (app) expect(await finishApp(app, context)).toEqual([]);
+    app = undefined;
+  });
 }
 
 export interface BrowserModeApp {

@@ -8,8 +8,8 @@ import { samplePapers } from '../helpers/sample-papers';
 import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SearchPanel } from './pages/search-panel';
 import { SiftPage } from './pages/sift-page';
+import { STARCRAFT } from './pages/sample-titles';
 
-const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
 const MA_RLHF = 'MA-RLHF: Reinforcement Learning from Human Feedback with Macro Actions';
 const ATTENTION = 'Attention Is All You Need';
 const PPO = 'Proximal Policy Optimization Algorithms';

@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { librarySchema } from '../../shared/model/library';
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { freshAppPerTest, screenshotFolder, type BrowserModeApp } from './harness';
+import { STARCRAFT, ROCKET, PLASTICITY } from './pages/sample-titles';
 import { SiftPage } from './pages/sift-page';
 import { parseTable } from '../helpers/gfm-table';
 
-const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
-const ROCKET = 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning';
-const PLASTICITY = 'Revisiting Plasticity in Visual Reinforcement Learning: Data, Modules and Training Stages';
 
 describe('Sift in Chromium (browser mode, fresh library per test)', () => {
-  let browser: Browser;
   let app: BrowserModeApp;
   let sift: SiftPage;
 
-  chromiumPerFile((launched) => (browser = launched));
-  beforeEach(async () => {
-    app = await openApp(browser);
-    sift = new SiftPage(app.page);
-  });
-  afterEach(async (context) => {
-    expect(await finishApp(app, context)).toEqual([]);
+  freshAppPerTest((opened) => {
+    app = opened;
+    sift = new SiftPage(opened.page);
   });
 
   it('offers the sample library on first run and opens it', async () => {

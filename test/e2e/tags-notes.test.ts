@@ -7,9 +7,8 @@ import { samplePapers } from '../helpers/sample-papers';
 import { finishApp, chromiumPerFile, openApp, screenshotFolder, type BrowserModeApp } from './harness';
 import { SiftPage } from './pages/sift-page';
 import { TagsPanel } from './pages/tags-panel';
+import { STARCRAFT, ROCKET as LUCY } from './pages/sample-titles';
 
-const STARCRAFT = 'StarCraft II: A New Challenge for Reinforcement Learning';
-const LUCY = 'Lucy-SKG: Learning to Play Rocket League Efficiently Using Deep Reinforcement Learning';
 const SIMPO = 'SimPO: Simple Preference Optimization with a Reference-Free Reward';
 const PRECIPICE = 'Deep Reinforcement Learning at the Edge of the Statistical Precipice';
 

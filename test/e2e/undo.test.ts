@@ -1,25 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { finishApp, chromiumPerFile, openApp, type BrowserModeApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { freshAppPerTest, type BrowserModeApp } from './harness';
 import { ScreeningView } from './pages/screening-view';
 import { SiftPage } from './pages/sift-page';
 
 const TAG = 'undo-me';
 
 describe('Undo and redo of library changes in Chromium (browser mode)', () => {
-  let browser: Browser;
   let app: BrowserModeApp;
   let sift: SiftPage;
   let screening: ScreeningView;
 
-  chromiumPerFile((launched) => (browser = launched));
-  beforeEach(async () => {
-    app = await openApp(browser);
-    sift = new SiftPage(app.page);
-    screening = new ScreeningView(app.page);
-  });
-  afterEach(async (context) => {
-    expect(await finishApp(app, context)).toEqual([]);
+  freshAppPerTest((opened) => {
+    app = opened;
+    sift = new SiftPage(opened.page);
+    screening = new ScreeningView(opened.page);
   });
 
   const paperOnDisk = async (id: string) => (await app.readLibrary()).papers.find((paper) => paper.id === id);
